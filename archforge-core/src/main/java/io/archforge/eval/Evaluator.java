@@ -1,0 +1,36 @@
+package io.archforge.eval;
+
+import io.archforge.space.Architecture;
+import java.util.Set;
+
+/**
+ * Turns an architecture into metrics: a table look-up, real training, a proxy.
+ *
+ * <p>An evaluator may hold native resources, so it is {@link AutoCloseable}.
+ */
+public interface Evaluator extends AutoCloseable {
+
+    /** The metric names every evaluation returns. */
+    Set<String> metrics();
+
+    /**
+     * Evaluates one architecture.
+     *
+     * @throws EvaluationInterruptedException when it stopped because the context asked it to
+     */
+    Evaluation evaluate(Architecture architecture, EvaluationContext context);
+
+    /** Returns whether evaluating the same architecture twice can give different metrics. */
+    default boolean isNoisy() {
+        return false;
+    }
+
+    /** Provenance recorded with the study: data source, benchmark version, machine. */
+    default java.util.Map<String, String> describe() {
+        return java.util.Map.of();
+    }
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,25 @@
+package io.archforge.strategy;
+
+import io.archforge.space.Architecture;
+import io.archforge.study.FrozenTrial;
+
+/**
+ * Proposes architectures (ask) and learns from results (tell).
+ *
+ * <p>A strategy keeps no state that cannot be rebuilt by replaying {@link #tell}
+ * over a study's stored trials in number order, so resuming a study restores it.
+ * It draws every random number from the generator in the {@link AskContext}, so the
+ * same study seed replays the same proposals. Instances are not thread-safe; the
+ * study calls them from one thread.
+ */
+public interface Strategy {
+
+    /** The strategy's name, as given to {@code --strategy}. */
+    String name();
+
+    /** Proposes the next architecture to evaluate. */
+    Architecture ask(AskContext context);
+
+    /** Learns from a finished trial (complete, pruned or failed). */
+    void tell(FrozenTrial trial);
+}

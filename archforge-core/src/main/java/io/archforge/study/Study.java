@@ -1,0 +1,333 @@
+package io.archforge.study;
+
+import io.archforge.eval.Evaluation;
+import io.archforge.eval.EvaluationContext;
+import io.archforge.eval.EvaluationInterruptedException;
+import io.archforge.eval.Evaluator;
+import io.archforge.pareto.ParetoRanking;
+import io.archforge.space.Architecture;
+import io.archforge.space.SearchSpace;
+import io.archforge.storage.Storage;
+import io.archforge.strategy.AskContext;
+import io.archforge.strategy.Strategy;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A search: a space, a strategy, objectives and the stored trials.
+ *
+ * <p>{@link #ask()} and {@link #tell} are the core loop; {@link #optimize} runs them
+ * with an evaluator until a budget is spent. Opening a study that already exists in
+ * the store resumes it: trials left RUNNING by a killed process become STALE and
+ * their architectures are evaluated again first, numbering continues, and the
+ * strategy's state is rebuilt by replaying every finished trial through
+ * {@link Strategy#tell}.
+ *
+ * <p>Not thread-safe: one thread drives a study object. Several processes may
+ * share a store, each with its own study object.
+ */
+public final class Study {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Study.class);
+
+    private final Storage storage;
+    private final StudyConfig config;
+    private final SearchSpace space;
+    private final Strategy strategy;
+    private final Set<String> evaluatedKeys = new HashSet<>();
+    private final Deque<String> retryQueue = new ArrayDeque<>();
+    private final Map<String, Integer> retryOf = new HashMap<>();
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
+
+    private Study(Storage storage, StudyConfig config, SearchSpace space, Strategy strategy) {
+        this.storage = Objects.requireNonNull(storage, "storage");
+        this.config = Objects.requireNonNull(config, "config");
+        this.space = Objects.requireNonNull(space, "space");
+        this.strategy = Objects.requireNonNull(strategy, "strategy");
+    }
+
+    /**
+     * Creates the study in the store, or resumes it when a study of that name exists.
+     *
+     * @throws IllegalArgumentException when the stored study has another space or evaluator
+     */
+    public static Study open(Storage storage, StudyConfig config, SearchSpace space, Strategy strategy) {
+        if (!config.space().equals(space.name())) {
+            throw new IllegalArgumentException("study config names space '" + config.space()
+                    + "' but space '" + space.name() + "' was given");
+        }
+        Optional<StudyConfig> stored = storage.loadStudy(config.name());
+        if (stored.isEmpty()) {
+            storage.createStudy(config);
+            LOG.info("Created study '{}' in {}", config.name(), storage.location());
+            return new Study(storage, config, space, strategy);
+        }
+        checkCompatible(stored.get(), config);
+        Study study = new Study(storage, stored.get(), space, strategy);
+        study.resume();
+        return study;
+    }
+
+    private static void checkCompatible(StudyConfig stored, StudyConfig requested) {
+        if (!stored.space().equals(requested.space())
+                || !stored.evaluator().equals(requested.evaluator())
+                || !stored.evaluatorOptions().equals(requested.evaluatorOptions())
+                || !stored.objectives().equals(requested.objectives())) {
+            throw new IllegalArgumentException("study '" + stored.name()
+                    + "' exists with another setup (space " + stored.space() + ", evaluator "
+                    + stored.evaluator() + " " + stored.evaluatorOptions() + ", objectives "
+                    + stored.objectives() + "); choose a new --study name or repeat the original options");
+        }
+    }
+
+    private void resume() {
+        int stale = storage.markRunningStale(config.name());
+        List<FrozenTrial> trials = storage.trials(config.name());
+        Set<String> finishedKeys = new HashSet<>();
+        for (FrozenTrial trial : trials) {
+            if (trial.state().isFinished()) {
+                Architecture architecture = space.parse(trial.architecture());
+                evaluatedKeys.add(architecture.isomorphismKey());
+                finishedKeys.add(architecture.isomorphismKey());
+                strategy.tell(trial);
+            }
+        }
+        for (FrozenTrial trial : trials) {
+            if (trial.state() == TrialState.STALE) {
+                Architecture architecture = space.parse(trial.architecture());
+                if (finishedKeys.add(architecture.isomorphismKey())) {
+                    retryQueue.add(trial.architecture());
+                    retryOf.put(trial.architecture(), trial.number());
+                    evaluatedKeys.add(architecture.isomorphismKey());
+                }
+            }
+        }
+        LOG.info("Resumed study '{}': {} finished trials replayed, {} stale trials marked now, {} to evaluate again",
+                config.name(), finishedKeys.size() - retryQueue.size(), stale, retryQueue.size());
+    }
+
+    /** The stored configuration. */
+    public StudyConfig config() {
+        return config;
+    }
+
+    /** The search space. */
+    public SearchSpace space() {
+        return space;
+    }
+
+    /** The objectives, the first one primary. */
+    public List<Objective> objectives() {
+        return config.objectives();
+    }
+
+    /**
+     * Starts a trial: stale architectures from an interrupted run first, then the
+     * strategy's proposal. The trial is stored as RUNNING before it is returned.
+     */
+    public Trial ask() {
+        List<FrozenTrial> existing = storage.trials(config.name());
+        int number = existing.isEmpty() ? 0 : existing.get(existing.size() - 1).number() + 1;
+        Map<String, String> attributes = new HashMap<>();
+        Architecture architecture;
+        if (!retryQueue.isEmpty()) {
+            String text = retryQueue.poll();
+            architecture = space.parse(text);
+            attributes.put("retry_of", Integer.toString(retryOf.remove(text)));
+        } else {
+            AskContext context = new AskContext(space, config.objectives(),
+                    Seeds.strategyRandom(config.seed(), number), number,
+                    a -> evaluatedKeys.contains(a.isomorphismKey()));
+            architecture = strategy.ask(context);
+        }
+        evaluatedKeys.add(architecture.isomorphismKey());
+        long seed = Seeds.trialSeed(config.seed(), number);
+        attributes.put("strategy", strategy.name());
+        int stored = storage.createTrial(config.name(), architecture.text(), seed, attributes);
+        return new Trial(stored, architecture, Seeds.trialSeed(config.seed(), stored), attributes);
+    }
+
+    /** Completes a trial with its metrics and tells the strategy. */
+    public FrozenTrial tell(Trial trial, Evaluation evaluation) {
+        return finish(trial, TrialState.COMPLETE, evaluation.metrics(), evaluation.attributes(), Optional.empty());
+    }
+
+    /** Ends a trial as FAILED with the error's message and tells the strategy. */
+    public FrozenTrial fail(Trial trial, Throwable error) {
+        String message = error.getClass().getSimpleName() + ": " + error.getMessage();
+        return finish(trial, TrialState.FAILED, Map.of(), Map.of(), Optional.of(message));
+    }
+
+    private FrozenTrial finish(Trial trial, TrialState state, Map<String, Double> metrics,
+            Map<String, String> attributes, Optional<String> error) {
+        storage.finishTrial(config.name(), trial.number(), state, metrics, attributes, error);
+        FrozenTrial frozen = storage.trial(config.name(), trial.number()).orElseThrow();
+        if (frozen.state().isFinished()) {
+            strategy.tell(frozen);
+        }
+        return frozen;
+    }
+
+    /** Asks the running {@link #optimize} loop to stop after saving; safe from any thread. */
+    public void stop() {
+        stopRequested.set(true);
+    }
+
+    /** Returns whether {@link #stop()} was called. */
+    public boolean isStopRequested() {
+        return stopRequested.get();
+    }
+
+    /**
+     * Runs ask, evaluate and tell until the budget is spent or {@link #stop()} is called.
+     * An evaluation that raises an error ends its trial as FAILED and the loop goes on;
+     * one cut short by the time limit or a stop request leaves its trial STALE, so a
+     * later run evaluates it again.
+     *
+     * @return why the loop ended
+     */
+    public StopReason optimize(Evaluator evaluator, Budget budget, StudyListener listener) {
+        Instant deadline = budget.timeLimit().map(Instant.now()::plus).orElse(Instant.MAX);
+        while (true) {
+            if (stopRequested.get()) {
+                return StopReason.INTERRUPTED;
+            }
+            if (budget.totalTrials().isPresent() && finishedCount() >= budget.totalTrials().getAsInt()) {
+                return StopReason.TRIAL_BUDGET;
+            }
+            if (!Instant.now().isBefore(deadline)) {
+                return StopReason.TIME_LIMIT;
+            }
+            Trial trial = ask();
+            listener.trialStarted(trial);
+            Optional<FrozenTrial> outcome = evaluateOne(evaluator, trial, deadline);
+            if (outcome.isEmpty()) {
+                return stopRequested.get() ? StopReason.INTERRUPTED : StopReason.TIME_LIMIT;
+            }
+            listener.trialFinished(outcome.get());
+        }
+    }
+
+    private Optional<FrozenTrial> evaluateOne(Evaluator evaluator, Trial trial, Instant deadline) {
+        EvaluationContext context = new TrialContext(trial, deadline);
+        try {
+            Evaluation evaluation = evaluator.evaluate(trial.architecture(), context);
+            FrozenTrial done = tell(trial, evaluation);
+            LOG.info("Trial {} complete: {} {}", done.number(), trial.architecture().text(), done.metrics());
+            return Optional.of(done);
+        } catch (EvaluationInterruptedException e) {
+            storage.markStale(config.name(), trial.number());
+            LOG.info("Trial {} stopped before it finished ({}); it will be evaluated again on resume",
+                    trial.number(), e.getMessage());
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            FrozenTrial failed = fail(trial, e);
+            LOG.warn("Trial {} failed: {} ({})", trial.number(), trial.architecture().text(),
+                    failed.error().orElse(""), e);
+            return Optional.of(failed);
+        }
+    }
+
+    /** Number of finished trials (complete, pruned or failed) in the store. */
+    public int finishedCount() {
+        return (int) storage.trials(config.name()).stream().filter(t -> t.state().isFinished()).count();
+    }
+
+    /** All trials, ordered by number. */
+    public List<FrozenTrial> trials() {
+        return storage.trials(config.name());
+    }
+
+    /** The complete trial best on the first objective; ties go to the lower number. */
+    public Optional<FrozenTrial> best() {
+        return bestOf(trials(), config.objectives());
+    }
+
+    /** The complete trial best on the first objective of {@code objectives}. */
+    public static Optional<FrozenTrial> bestOf(List<FrozenTrial> trials, List<Objective> objectives) {
+        Objective primary = objectives.get(0);
+        Comparator<FrozenTrial> byValue = Comparator.comparingDouble(
+                t -> primary.direction().toMinimized(t.metrics().get(primary.metric())));
+        return trials.stream()
+                .filter(t -> t.hasValues(List.of(primary)))
+                .min(byValue.thenComparingInt(FrozenTrial::number));
+    }
+
+    /** The complete trials no other complete trial dominates, ordered by the first objective. */
+    public List<FrozenTrial> paretoFront() {
+        return paretoFrontOf(trials(), config.objectives());
+    }
+
+    /** The non-dominated complete trials of {@code trials}, ordered by the first objective, best first. */
+    public static List<FrozenTrial> paretoFrontOf(List<FrozenTrial> trials, List<Objective> objectives) {
+        List<FrozenTrial> candidates = trials.stream().filter(t -> t.hasValues(objectives)).toList();
+        List<double[]> points = new ArrayList<>();
+        for (FrozenTrial trial : candidates) {
+            points.add(objectives.stream()
+                    .mapToDouble(o -> o.direction().toMinimized(trial.metrics().get(o.metric())))
+                    .toArray());
+        }
+        int[] ranks = ParetoRanking.ranks(points);
+        List<FrozenTrial> front = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            if (ranks[i] == 0) {
+                front.add(candidates.get(i));
+            }
+        }
+        Objective primary = objectives.get(0);
+        front.sort(Comparator.comparingDouble(
+                (FrozenTrial t) -> primary.direction().toMinimized(t.metrics().get(primary.metric())))
+                .thenComparingInt(FrozenTrial::number));
+        return List.copyOf(front);
+    }
+
+    /** Why {@link #optimize} returned. */
+    public enum StopReason {
+        TRIAL_BUDGET,
+        TIME_LIMIT,
+        INTERRUPTED
+    }
+
+    private final class TrialContext implements EvaluationContext {
+        private final Trial trial;
+        private final Instant deadline;
+
+        TrialContext(Trial trial, Instant deadline) {
+            this.trial = trial;
+            this.deadline = deadline;
+        }
+
+        @Override
+        public int trialNumber() {
+            return trial.number();
+        }
+
+        @Override
+        public long seed() {
+            return trial.seed();
+        }
+
+        @Override
+        public void report(int step, String metric, double value) {
+            storage.reportIntermediate(config.name(), trial.number(), step, metric, value);
+        }
+
+        @Override
+        public boolean shouldStop() {
+            return stopRequested.get() || !Instant.now().isBefore(deadline);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.archforge.study;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything needed to rebuild a study: stored with it so any process that knows
+ * the study name (a resuming run, a second worker) can continue it.
+ *
+ * @param name the study name, unique within a store
+ * @param space the search space name
+ * @param evaluator the evaluator name, such as {@code nb201} or {@code train}
+ * @param evaluatorOptions evaluator settings, such as dataset, data directory and device
+ * @param strategy the strategy name, such as {@code random} or {@code evolution}
+ * @param strategyOptions strategy settings, such as population size
+ * @param objectives the objectives, the first one primary
+ * @param seed the study seed from which every trial seed is derived
+ */
+public record StudyConfig(
+        String name,
+        String space,
+        String evaluator,
+        Map<String, String> evaluatorOptions,
+        String strategy,
+        Map<String, String> strategyOptions,
+        List<Objective> objectives,
+        long seed) {
+
+    public StudyConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(space, "space");
+        Objects.requireNonNull(evaluator, "evaluator");
+        evaluatorOptions = Map.copyOf(evaluatorOptions);
+        Objects.requireNonNull(strategy, "strategy");
+        strategyOptions = Map.copyOf(strategyOptions);
+        objectives = List.copyOf(objectives);
+        if (objectives.isEmpty()) {
+            throw new IllegalArgumentException("study '" + name + "' needs at least one objective");
+        }
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("study name is empty");
+        }
+    }
+
+    /** Returns whether the study has two or more objectives. */
+    public boolean isMultiObjective() {
+        return objectives.size() > 1;
+    }
+}
