@@ -13,6 +13,11 @@ import java.util.Optional;
  * <p>Every method is atomic: a process killed at any moment leaves each trial either
  * as it was before the call or as the call left it. Implementations are
  * thread-safe, and the SQL ones are safe for several processes sharing one store.
+ *
+ * <p>Reads of an unknown study or trial return empty; writes to one throw
+ * {@link IllegalArgumentException}. Doubles and strings are stored exactly, instants
+ * at least to the millisecond. {@code StorageContractTest} in this module's test jar
+ * checks every rule stated here.
  */
 public interface Storage extends AutoCloseable {
 
@@ -31,20 +36,29 @@ public interface Storage extends AutoCloseable {
 
     /**
      * Creates a RUNNING trial with the next free number of the study (0 for the first).
+     * Concurrent callers get distinct numbers.
      *
      * @return the new trial's number
+     * @throws IllegalArgumentException when the study does not exist
      */
     int createTrial(String study, String architecture, long seed, Map<String, String> attributes);
 
-    /** Appends an intermediate value to a RUNNING trial. */
+    /**
+     * Appends an intermediate value to a RUNNING trial; a STALE trial ignores it.
+     *
+     * @throws IllegalStateException when the trial is COMPLETE, PRUNED or FAILED
+     */
     void reportIntermediate(String study, int number, int step, String metric, double value);
 
     /**
      * Ends a trial: sets its final state, metrics and attributes, and its error when failed.
      * A trial already marked {@link TrialState#STALE} keeps that state, but its late
-     * metrics are recorded in its attributes, so no result is lost.
+     * metrics are recorded in its attributes, so no result is lost: {@code late_state},
+     * {@code late_metric.NAME} and {@code late_error} (see {@link LateResult}). The
+     * given attributes are added to those the trial was created with.
      *
      * @throws IllegalArgumentException when {@code state} is RUNNING or STALE
+     * @throws IllegalStateException when the trial is already COMPLETE, PRUNED or FAILED
      */
     void finishTrial(String study, int number, TrialState state, Map<String, Double> metrics,
             Map<String, String> attributes, Optional<String> error);
@@ -52,11 +66,26 @@ public interface Storage extends AutoCloseable {
     /** Marks every RUNNING trial of the study STALE and returns how many it marked. */
     int markRunningStale(String study);
 
-    /** Marks one trial STALE when it is RUNNING; does nothing otherwise. */
+    /**
+     * Marks one trial STALE when it is RUNNING, setting its finish time; does nothing
+     * otherwise.
+     */
     void markStale(String study, int number);
 
     /** All trials of the study, ordered by number. */
     List<FrozenTrial> trials(String study);
+
+    /**
+     * Counts the trials of a study without reading them: the next free number and
+     * the finished trials. Stores override this with a single query; the default
+     * reads every trial.
+     */
+    default TrialCounts counts(String study) {
+        List<FrozenTrial> all = trials(study);
+        int next = all.isEmpty() ? 0 : all.get(all.size() - 1).number() + 1;
+        int finished = (int) all.stream().filter(t -> t.state().isFinished()).count();
+        return new TrialCounts(next, finished);
+    }
 
     /** One trial, or empty when there is no such trial. */
     Optional<FrozenTrial> trial(String study, int number);

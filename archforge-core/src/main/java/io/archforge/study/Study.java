@@ -97,8 +97,10 @@ public final class Study {
         int stale = storage.markRunningStale(config.name());
         List<FrozenTrial> trials = storage.trials(config.name());
         Set<String> finishedKeys = new HashSet<>();
+        int replayed = 0;
         for (FrozenTrial trial : trials) {
             if (trial.state().isFinished()) {
+                replayed++;
                 Architecture architecture = space.parse(trial.architecture());
                 evaluatedKeys.add(architecture.isomorphismKey());
                 finishedKeys.add(architecture.isomorphismKey());
@@ -116,7 +118,7 @@ public final class Study {
             }
         }
         LOG.info("Resumed study '{}': {} finished trials replayed, {} stale trials marked now, {} to evaluate again",
-                config.name(), finishedKeys.size() - retryQueue.size(), stale, retryQueue.size());
+                config.name(), replayed, stale, retryQueue.size());
     }
 
     /** The stored configuration. */
@@ -139,8 +141,7 @@ public final class Study {
      * strategy's proposal. The trial is stored as RUNNING before it is returned.
      */
     public Trial ask() {
-        List<FrozenTrial> existing = storage.trials(config.name());
-        int number = existing.isEmpty() ? 0 : existing.get(existing.size() - 1).number() + 1;
+        int number = storage.counts(config.name()).nextNumber();
         Map<String, String> attributes = new HashMap<>();
         Architecture architecture;
         if (!retryQueue.isEmpty()) {
@@ -157,7 +158,9 @@ public final class Study {
         long seed = Seeds.trialSeed(config.seed(), number);
         attributes.put("strategy", strategy.name());
         int stored = storage.createTrial(config.name(), architecture.text(), seed, attributes);
-        return new Trial(stored, architecture, Seeds.trialSeed(config.seed(), stored), attributes);
+        // The stored seed, so the evaluator and the store agree even when another
+        // process took the number this one expected.
+        return new Trial(stored, architecture, seed, attributes);
     }
 
     /** Completes a trial with its metrics and tells the strategy. */
@@ -243,7 +246,7 @@ public final class Study {
 
     /** Number of finished trials (complete, pruned or failed) in the store. */
     public int finishedCount() {
-        return (int) storage.trials(config.name()).stream().filter(t -> t.state().isFinished()).count();
+        return storage.counts(config.name()).finished();
     }
 
     /** All trials, ordered by number. */

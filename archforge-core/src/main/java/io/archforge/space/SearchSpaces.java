@@ -1,0 +1,29 @@
+package io.archforge.space;
+
+import java.util.List;
+
+/** The built-in search spaces, looked up by the name given to {@code --space}. */
+public final class SearchSpaces {
+
+    private SearchSpaces() {
+    }
+
+    /** The names of the built-in spaces. */
+    public static List<String> names() {
+        return List.of("nb201", MacroSpace.NAME);
+    }
+
+    /**
+     * Looks up the built-in space named {@code name}.
+     *
+     * @throws IllegalArgumentException naming the valid spaces when there is none of that name
+     */
+    public static SearchSpace byName(String name) {
+        return switch (name) {
+            case "nb201" -> CellSpace.nb201();
+            case MacroSpace.NAME -> MacroSpace.create();
+            default -> throw new IllegalArgumentException(
+                    "unknown search space '" + name + "'; valid spaces are " + names());
+        };
+    }
+}

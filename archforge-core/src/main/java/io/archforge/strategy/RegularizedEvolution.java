@@ -1,0 +1,144 @@
+package io.archforge.strategy;
+
+import io.archforge.pareto.ParetoRanking;
+import io.archforge.space.Architecture;
+import io.archforge.study.FrozenTrial;
+import io.archforge.study.Objective;
+import io.archforge.study.TrialState;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Regularized (aging) evolution, from Real, Aggarwal, Huang and Le, "Regularized
+ * Evolution for Image Classifier Architecture Search" (AAAI 2019).
+ *
+ * <p>The population is the {@code population} most recent COMPLETE trials, in the
+ * order {@link #tell} received them. Failed and pruned trials never enter it, and
+ * each new member pushes out the oldest. Until the population is full, proposals are
+ * random, as in the paper's initial population. After that each proposal runs a
+ * tournament: {@code sampleSize} members drawn uniformly with replacement, the best
+ * of them is the parent, and the child is the parent with one choice mutated. A
+ * child whose isomorphism class was already evaluated is mutated again from the
+ * parent, up to {@value #MAX_MUTATIONS} times; then the proposal falls back to
+ * random search.
+ *
+ * <p>With one objective the best member has the best value, ties going to the
+ * lower trial number. With two or more, members are ranked by non-dominated
+ * sorting over the whole population, and the winner has the lowest rank, then the
+ * largest crowding distance (NSGA-II, Deb et al. 2002), then the lower number.
+ *
+ * <p>The population is rebuilt exactly by replaying {@link #tell} in trial number
+ * order, and every random draw comes from {@link AskContext#random()}.
+ */
+public final class RegularizedEvolution implements Strategy {
+
+    /** The strategy name. */
+    public static final String NAME = "evolution";
+
+    /** Mutations of one parent tried before the proposal falls back to random search. */
+    static final int MAX_MUTATIONS = 100;
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegularizedEvolution.class);
+
+    private final EvolutionOptions options;
+    private final Deque<FrozenTrial> population = new ArrayDeque<>();
+
+    public RegularizedEvolution(EvolutionOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** The settings. */
+    public EvolutionOptions options() {
+        return options;
+    }
+
+    /** The current population, oldest member first. */
+    public List<FrozenTrial> population() {
+        return List.copyOf(population);
+    }
+
+    @Override
+    public Architecture ask(AskContext context) {
+        List<FrozenTrial> members = population.stream()
+                .filter(t -> t.hasValues(context.objectives()))
+                .toList();
+        if (population.size() < options.population() || members.isEmpty()) {
+            return RandomSearch.drawUnseen(context, RandomSearch.MAX_DRAWS);
+        }
+        FrozenTrial parent = tournament(members, context);
+        Architecture parentArchitecture = context.space().parse(parent.architecture());
+        for (int attempt = 0; attempt < MAX_MUTATIONS; attempt++) {
+            Architecture child = context.space().mutate(parentArchitecture, context.random());
+            if (!context.isEvaluated(child)) {
+                return child;
+            }
+        }
+        LOG.debug("Trial {}: {} mutations of trial {} were all evaluated; drawing at random",
+                context.trialNumber(), MAX_MUTATIONS, parent.number());
+        return RandomSearch.drawUnseen(context, RandomSearch.MAX_DRAWS);
+    }
+
+    /** Draws {@code sampleSize} members with replacement and returns the best. */
+    private FrozenTrial tournament(List<FrozenTrial> members, AskContext context) {
+        List<double[]> points = new ArrayList<>(members.size());
+        for (FrozenTrial member : members) {
+            points.add(minimized(member, context.objectives()));
+        }
+        int[] ranks = ParetoRanking.ranks(points);
+        double[] crowding = ParetoRanking.crowdingDistances(points, ranks);
+
+        int best = context.random().nextInt(members.size());
+        for (int draw = 1; draw < options.sampleSize(); draw++) {
+            int candidate = context.random().nextInt(members.size());
+            if (beats(candidate, best, members, points, ranks, crowding)) {
+                best = candidate;
+            }
+        }
+        return members.get(best);
+    }
+
+    private static boolean beats(int a, int b, List<FrozenTrial> members, List<double[]> points,
+            int[] ranks, double[] crowding) {
+        boolean singleObjective = points.get(a).length == 1;
+        if (singleObjective && points.get(a)[0] != points.get(b)[0]) {
+            return points.get(a)[0] < points.get(b)[0];
+        }
+        if (!singleObjective && ranks[a] != ranks[b]) {
+            return ranks[a] < ranks[b];
+        }
+        if (!singleObjective && crowding[a] != crowding[b]) {
+            return crowding[a] > crowding[b];
+        }
+        return members.get(a).number() < members.get(b).number();
+    }
+
+    private static double[] minimized(FrozenTrial trial, List<Objective> objectives) {
+        double[] point = new double[objectives.size()];
+        for (int i = 0; i < point.length; i++) {
+            Objective objective = objectives.get(i);
+            point[i] = objective.direction().toMinimized(trial.metrics().get(objective.metric()));
+        }
+        return point;
+    }
+
+    @Override
+    public void tell(FrozenTrial trial) {
+        if (trial.state() != TrialState.COMPLETE) {
+            return;
+        }
+        population.addLast(trial);
+        while (population.size() > options.population()) {
+            population.removeFirst();
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package io.archforge.store.jdbc;
+
+import io.archforge.storage.StorageException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connections to one store and the transactions run on them. Each call borrows
+ * a connection from a small pool of idle ones, or opens a new one. Threads of
+ * one process thus work in parallel as far as the database allows.
+ *
+ * <p>Transactions that fail with a transient error (a lock wait that timed out, a
+ * serialization failure) are rolled back and run again a few times, so the work
+ * passed in must depend only on what it reads inside the transaction.
+ */
+final class Database implements AutoCloseable {
+
+    /** A unit of work on a connection. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Attempts of one transaction before a transient error is raised. */
+    static final int MAX_ATTEMPTS = 4;
+
+    /** Idle connections kept open for reuse; more are opened on demand and then closed. */
+    private static final int MAX_IDLE = 4;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    /** Transactions run again after a transient error, in this JVM since it started. */
+    private static final AtomicLong RETRIES = new AtomicLong();
+
+    private final String url;
+    private final Properties properties;
+    private final Dialect dialect;
+    private final String location;
+    private final Deque<Connection> idle = new ArrayDeque<>();
+    private boolean closed;
+
+    /**
+     * @param url the JDBC URL
+     * @param properties driver properties, such as user and password
+     * @param dialect the database's dialect
+     * @param location the store as shown in messages, without secrets
+     */
+    Database(String url, Properties properties, Dialect dialect, String location) {
+        this.url = url;
+        this.properties = properties;
+        this.dialect = dialect;
+        this.location = location;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    String location() {
+        return location;
+    }
+
+    /**
+     * Runs {@code work} in a read-only transaction, so that its queries see one snapshot.
+     *
+     * @param action what the work does, for the error message, such as "read trials of study 'x'"
+     */
+    <T> T read(String action, Work<T> work) {
+        return transaction(action, false, work);
+    }
+
+    /**
+     * Runs {@code work} in a write transaction (see {@link Dialect#beginWrite}).
+     *
+     * @param action what the work does, for the error message
+     */
+    <T> T write(String action, Work<T> work) {
+        return transaction(action, true, work);
+    }
+
+    private <T> T transaction(String action, boolean writes, Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return withConnection(action, connection -> {
+                    if (writes) {
+                        dialect.beginWrite(connection);
+                    } else {
+                        dialect.beginRead(connection);
+                    }
+                    return finish(connection, work);
+                });
+            } catch (TransientFailure failure) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw failed(action, failure.getCause());
+                }
+                RETRIES.incrementAndGet();
+                LOG.warn("Retrying '{}' on {} after a transient error (attempt {} of {}): {}",
+                        action, location, attempt, MAX_ATTEMPTS, failure.getCause().getMessage());
+                pause(attempt);
+            }
+        }
+    }
+
+    /** Transactions run again after a transient error, in this JVM since it started. */
+    static long retries() {
+        return RETRIES.get();
+    }
+
+    private <T> T finish(Connection connection, Work<T> work) throws SQLException {
+        boolean done = false;
+        try {
+            T result = work.run(connection);
+            dialect.commit(connection);
+            done = true;
+            return result;
+        } finally {
+            if (!done) {
+                rollbackQuietly(connection);
+            }
+        }
+    }
+
+    private <T> T withConnection(String action, Work<T> work) {
+        Connection connection = acquire(action);
+        boolean healthy = false;
+        try {
+            T result = work.run(connection);
+            healthy = true;
+            return result;
+        } catch (SQLException e) {
+            healthy = dialect.isTransient(e);
+            if (healthy) {
+                throw new TransientFailure(e);
+            }
+            throw failed(action, e);
+        } catch (RuntimeException e) {
+            // A rule broken by the caller, raised by the work after a clean rollback.
+            healthy = true;
+            throw e;
+        } finally {
+            release(connection, healthy);
+        }
+    }
+
+    private Connection acquire(String action) {
+        synchronized (idle) {
+            if (closed) {
+                throw new StorageException("store " + location + " is closed: cannot " + action
+                        + "; open the store again");
+            }
+            Connection pooled = idle.pollFirst();
+            if (pooled != null) {
+                return pooled;
+            }
+        }
+        return open();
+    }
+
+    /** Opens a new connection and applies the dialect's settings to it. */
+    private Connection open() {
+        try {
+            Connection connection = DriverManager.getConnection(url, properties);
+            try {
+                dialect.configure(connection);
+                return connection;
+            } catch (SQLException e) {
+                closeQuietly(connection);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failed("open the store", e);
+        }
+    }
+
+    private void release(Connection connection, boolean healthy) {
+        synchronized (idle) {
+            if (healthy && !closed && idle.size() < MAX_IDLE) {
+                idle.addFirst(connection);
+                return;
+            }
+        }
+        closeQuietly(connection);
+    }
+
+    private void rollbackQuietly(Connection connection) {
+        try {
+            dialect.rollback(connection);
+        } catch (SQLException e) {
+            LOG.warn("Rollback on {} failed: {}", location, e.getMessage());
+        }
+    }
+
+    private void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("Closing a connection to {} failed: {}", location, e.getMessage());
+        }
+    }
+
+    private static void pause(int attempt) {
+        long millis = 20L * attempt + ThreadLocalRandom.current().nextLong(20);
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while waiting to retry a write", e);
+        }
+    }
+
+    /** Wraps a driver error in a one-line message naming the store and the action. */
+    StorageException failed(String action, SQLException e) {
+        return new StorageException(dialect.name() + " store " + location + ": failed to "
+                + action + ": " + firstLine(e.getMessage()), e);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no message";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** Closes the idle connections; connections in use are closed when they are returned. */
+    @Override
+    public void close() {
+        synchronized (idle) {
+            closed = true;
+            idle.forEach(this::closeQuietly);
+            idle.clear();
+        }
+    }
+
+    /** A transient SQL failure on its way to the retry loop. */
+    private static final class TransientFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TransientFailure(SQLException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package io.archforge.store.jdbc;
+
+import io.archforge.storage.LateResult;
+import io.archforge.storage.Storage;
+import io.archforge.storage.TrialCounts;
+import io.archforge.storage.StudySummary;
+import io.archforge.store.jdbc.TrialWriter.TrialRow;
+import io.archforge.study.FrozenTrial;
+import io.archforge.study.StudyConfig;
+import io.archforge.study.TrialState;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A {@link Storage} in an SQL database over plain JDBC: SQLite (a file, the
+ * default) or PostgreSQL (a server, for workers on several machines). Open one
+ * with {@link Storages#open}.
+ *
+ * <p>Every method is one transaction. Methods that read and then write (trial
+ * numbering above all) first lock what they read: the whole store on SQLite,
+ * the study or trial row on PostgreSQL. Processes sharing a store thus never
+ * see each other's half-done work and never hand out a trial number twice.
+ * Instances are thread-safe.
+ *
+ * <p>The rules match {@link io.archforge.storage.InMemoryStorage}: reads of an
+ * unknown study or trial return empty, writes to one throw
+ * {@link IllegalArgumentException}; finishing a finished trial throws
+ * {@link IllegalStateException}; a STALE trial keeps its state, ignores
+ * intermediate values and keeps a late result in {@link LateResult}'s attributes;
+ * every method throws {@link io.archforge.storage.StorageException} once the
+ * store is closed or when the database fails.
+ */
+public final class JdbcStorage implements Storage {
+
+    private final Database database;
+    private final StudyTable studies;
+    private final TrialReader reader = new TrialReader();
+    private final TrialWriter writer;
+
+    /** Opens the store and brings its schema to the current version. */
+    JdbcStorage(Database database) {
+        this.database = database;
+        this.studies = new StudyTable(database.location());
+        this.writer = new TrialWriter(database.dialect());
+        try {
+            Schema.migrate(database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void createStudy(StudyConfig config) {
+        Objects.requireNonNull(config, "config");
+        database.write("create study '" + config.name() + "'", connection -> {
+            studies.insert(connection, config);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<StudyConfig> loadStudy(String name) {
+        return database.read("load study '" + name + "'",
+                connection -> studies.load(connection, name));
+    }
+
+    @Override
+    public List<StudySummary> listStudies() {
+        return database.read("list studies", studies::list);
+    }
+
+    @Override
+    public int createTrial(String study, String architecture, long seed,
+            Map<String, String> attributes) {
+        Objects.requireNonNull(architecture, "architecture");
+        Map<String, String> copy = Map.copyOf(attributes);
+        return database.write("create a trial in study '" + study + "'", connection ->
+                writer.create(connection, studyId(connection, study), architecture, seed, copy));
+    }
+
+    @Override
+    public void reportIntermediate(String study, int number, int step, String metric,
+            double value) {
+        Objects.requireNonNull(metric, "metric");
+        database.write("report a value of trial " + number + " of study '" + study + "'",
+                connection -> {
+                    TrialRow trial = requireTrial(connection, study, number);
+                    if (trial.state() == TrialState.RUNNING) {
+                        writer.addIntermediate(connection, trial, step, metric, value);
+                    } else if (trial.state() != TrialState.STALE) {
+                        throw new IllegalStateException("trial " + number + " of study '"
+                                + study + "' is " + trial.state()
+                                + "; intermediate values are reported only while it runs");
+                    }
+                    return null;
+                });
+    }
+
+    @Override
+    public void finishTrial(String study, int number, TrialState state,
+            Map<String, Double> metrics, Map<String, String> attributes,
+            Optional<String> error) {
+        Objects.requireNonNull(state, "state");
+        if (!state.isFinished()) {
+            throw new IllegalArgumentException("cannot finish trial " + number + " of study '"
+                    + study + "' as " + state + ": use COMPLETE, PRUNED or FAILED");
+        }
+        Map<String, Double> metricsCopy = Map.copyOf(metrics);
+        Map<String, String> attributesCopy = Map.copyOf(attributes);
+        Objects.requireNonNull(error, "error");
+        database.write("finish trial " + number + " of study '" + study + "'", connection -> {
+            TrialRow trial = requireTrial(connection, study, number);
+            if (trial.state() == TrialState.STALE) {
+                keepLateResult(connection, trial, state, metricsCopy, attributesCopy, error);
+            } else if (trial.state() == TrialState.RUNNING) {
+                writer.finish(connection, trial, state, metricsCopy, attributesCopy, error);
+            } else {
+                throw new IllegalStateException("trial " + number + " of study '" + study
+                        + "' is already " + trial.state());
+            }
+            return null;
+        });
+    }
+
+    /** Records the result of a trial already marked STALE as attributes, keeping the state. */
+    private void keepLateResult(Connection connection, TrialRow trial, TrialState state,
+            Map<String, Double> metrics, Map<String, String> attributes, Optional<String> error)
+            throws SQLException {
+        Map<String, String> merged = new HashMap<>(trial.attributes());
+        merged.putAll(attributes);
+        merged.putAll(LateResult.attributes(state, metrics, error));
+        writer.setAttributes(connection, trial, merged);
+    }
+
+    @Override
+    public int markRunningStale(String study) {
+        return database.write("mark running trials of study '" + study + "' stale",
+                connection -> writer.markStale(connection, studyId(connection, study),
+                        Optional.empty()));
+    }
+
+    @Override
+    public void markStale(String study, int number) {
+        database.write("mark trial " + number + " of study '" + study + "' stale",
+                connection -> {
+                    requireTrial(connection, study, number);
+                    return writer.markStale(connection, studyId(connection, study),
+                            Optional.of(number));
+                });
+    }
+
+    @Override
+    public List<FrozenTrial> trials(String study) {
+        return database.read("read the trials of study '" + study + "'", connection -> {
+            var id = studies.findId(connection, study);
+            return id.isPresent() ? reader.all(connection, id.getAsLong()) : List.of();
+        });
+    }
+
+    @Override
+    public TrialCounts counts(String study) {
+        return database.read("count the trials of study '" + study + "'", connection -> {
+            var id = studies.findId(connection, study);
+            return id.isPresent() ? reader.counts(connection, id.getAsLong()) : new TrialCounts(0, 0);
+        });
+    }
+
+    @Override
+    public Optional<FrozenTrial> trial(String study, int number) {
+        return database.read("read trial " + number + " of study '" + study + "'",
+                connection -> {
+                    var id = studies.findId(connection, study);
+                    return id.isPresent()
+                            ? reader.one(connection, id.getAsLong(), number)
+                            : Optional.empty();
+                });
+    }
+
+    @Override
+    public String location() {
+        return database.location();
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+
+    /** Returns the connections and transactions, for tests of this package. */
+    Database database() {
+        return database;
+    }
+
+    @Override
+    public String toString() {
+        return database.dialect().name() + " store " + database.location();
+    }
+
+    private long studyId(Connection connection, String study) throws SQLException {
+        return studies.findId(connection, study).orElseThrow(() -> new IllegalArgumentException(
+                "no study named '" + study + "' in " + location()
+                        + "; create it first, or check the study name"));
+    }
+
+    private TrialRow requireTrial(Connection connection, String study, int number)
+            throws SQLException {
+        long studyId = studyId(connection, study);
+        return writer.find(connection, studyId, number).orElseThrow(() ->
+                new IllegalArgumentException("study '" + study + "' has no trial " + number
+                        + " in " + location()));
+    }
+}

@@ -1,0 +1,95 @@
+package io.archforge.store.jdbc;
+
+import io.archforge.storage.StorageException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+/**
+ * A store URL {@code postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?OPTIONS]}
+ * translated for the PostgreSQL JDBC driver, which takes the user and password
+ * as properties rather than in the URL.
+ *
+ * @param jdbcUrl the driver URL, {@code jdbc:postgresql://HOST:PORT/DATABASE?OPTIONS}
+ * @param user the user, or empty for the driver's default
+ * @param password the password, or empty
+ * @param display the URL without the password, for messages and logs
+ */
+record PostgresUrl(String jdbcUrl, String user, String password, String display) {
+
+    /** Seconds to wait for a server before the first connection fails. */
+    static final int CONNECT_TIMEOUT_S = 10;
+
+    private static final String FORM = "postgresql://USER@HOST:PORT/DATABASE";
+
+    /**
+     * Parses a {@code postgresql://} or {@code postgres://} URL.
+     *
+     * @throws StorageException naming the URL and the expected form
+     */
+    static PostgresUrl parse(String spec) {
+        URI uri = toUri(spec);
+        String host = uri.getHost();
+        String path = uri.getRawPath();
+        if (host == null || path == null || path.length() < 2) {
+            throw invalid(spec, "it needs a host and a database name");
+        }
+        String authority = host + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+        String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+        String jdbcUrl = "jdbc:postgresql://" + authority + path + query;
+        String[] credentials = credentials(uri.getRawUserInfo());
+        String userPart = credentials[0].isEmpty() ? "" : credentials[0] + "@";
+        String display = "postgresql://" + userPart + authority + path;
+        return new PostgresUrl(jdbcUrl, credentials[0], credentials[1], display);
+    }
+
+    private static URI toUri(String spec) {
+        try {
+            return new URI(spec);
+        } catch (URISyntaxException e) {
+            throw invalid(spec, e.getReason());
+        }
+    }
+
+    /** Decodes the user and password of {@code USER:PASSWORD}, each possibly empty. */
+    private static String[] credentials(String userInfo) {
+        if (userInfo == null) {
+            return new String[] {"", ""};
+        }
+        int colon = userInfo.indexOf(':');
+        String user = colon < 0 ? userInfo : userInfo.substring(0, colon);
+        String password = colon < 0 ? "" : userInfo.substring(colon + 1);
+        return new String[] {decode(user), decode(password)};
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    }
+
+    private static StorageException invalid(String spec, String reason) {
+        // The password, if any, stays out of the message.
+        String redacted = spec.replaceAll("//([^:/@]*):[^@/]*@", "//$1:***@");
+        return new StorageException("invalid PostgreSQL URL '" + redacted + "': " + reason
+                + "; use the form " + FORM);
+    }
+
+    /** Returns the driver properties: user, password and a connect timeout. */
+    Properties properties() {
+        Properties properties = new Properties();
+        if (!user.isEmpty()) {
+            properties.setProperty("user", user);
+        }
+        if (!password.isEmpty()) {
+            properties.setProperty("password", password);
+        }
+        properties.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_S));
+        return properties;
+    }
+
+    @Override
+    public String toString() {
+        return display;
+    }
+}
