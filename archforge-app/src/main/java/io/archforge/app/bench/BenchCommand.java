@@ -1,0 +1,37 @@
+package io.archforge.app.bench;
+
+import io.archforge.app.cli.CommandLines;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code archforge bench}: benchmarks of the search system itself. Subcommands:
+ * {@code nb201} (strategy regret on NAS-Bench-201), {@code tables} (load time and
+ * heap of the NAS-Bench-201 tables) and {@code training} (training throughput with
+ * DJL).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark search strategies, the shipped tables and training throughput.",
+        subcommands = {Nb201BenchCommand.class, TablesBenchCommand.class,
+            TrainingBenchCommand.class})
+public final class BenchCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    /**
+     * Runs {@code bench} on its own, as {@code archforge bench} does, and exits with its
+     * status: 0 success, 1 failure, 2 bad input.
+     */
+    public static void main(String[] args) {
+        System.exit(CommandLines.create(new BenchCommand()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(),
+                "missing bench subcommand: use nb201, tables or training");
+    }
+}

@@ -1,0 +1,26 @@
+package io.archforge.app.cli;
+
+import io.archforge.app.bench.BenchCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code archforge} command. */
+@Command(name = "archforge", mixinStandardHelpOptions = true, version = "archforge 0.1.0",
+        description = "Neural architecture search on the JVM: search spaces, strategies, "
+                + "stored and resumable studies, NAS-Bench-201 look-ups and real training "
+                + "with DJL.",
+        subcommands = {SearchCommand.class, StudyCommand.class, EvaluateCommand.class,
+            BenchCommand.class})
+public final class ArchforgeCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(),
+                "missing command: use search, study, evaluate or bench");
+    }
+}

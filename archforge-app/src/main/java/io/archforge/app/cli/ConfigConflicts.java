@@ -1,0 +1,80 @@
+package io.archforge.app.cli;
+
+import io.archforge.app.setup.DatasetSpec;
+import io.archforge.strategy.EvolutionOptions;
+import io.archforge.study.Objective;
+import io.archforge.study.StudyConfig;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Compares the options given to {@code search} with a stored study. Options left out
+ * take the stored values; a given option that differs is an error naming both values.
+ */
+final class ConfigConflicts {
+
+    private static final String NONE = "none";
+
+    private final StudyConfig stored;
+    private final SearchOptions options;
+    private final Optional<DatasetSpec> dataset;
+    private final Optional<List<Objective>> objectives;
+
+    ConfigConflicts(StudyConfig stored, SearchOptions options, Optional<DatasetSpec> dataset,
+            Optional<List<Objective>> objectives) {
+        this.stored = stored;
+        this.options = options;
+        this.dataset = dataset;
+        this.objectives = objectives;
+    }
+
+    /**
+     * Checks every given option.
+     *
+     * @throws UsageException naming the option, its value and the stored value
+     */
+    void check() {
+        Map<String, String> evaluatorOptions = stored.evaluatorOptions();
+        boolean tabular = stored.evaluator().equals(DatasetSpec.NB201);
+        compare("--benchmark", options.benchmark, tabular ? DatasetSpec.NB201 : NONE);
+        dataset.ifPresent(spec -> compare("--dataset", datasetArgument(spec.evaluator(),
+                spec.evaluatorOptions()), datasetArgument(stored.evaluator(), evaluatorOptions)));
+        if (options.data != null) {
+            compare("--data", options.data.toAbsolutePath().normalize().toString(),
+                    evaluatorOptions.getOrDefault("data", NONE));
+        }
+        compare("--device", options.device, evaluatorOptions.getOrDefault("device", NONE));
+        compare("--space", options.space, stored.space());
+        compare("--strategy", options.strategy, stored.strategy());
+        compare("--population", options.population,
+                stored.strategyOptions().getOrDefault(EvolutionOptions.POPULATION, NONE));
+        compare("--sample-size", options.sampleSize,
+                stored.strategyOptions().getOrDefault(EvolutionOptions.SAMPLE_SIZE, NONE));
+        compare("--seed", options.seed, Long.toString(stored.seed()));
+        objectives.ifPresent(given -> compare("--objective", render(given),
+                render(stored.objectives())));
+    }
+
+    private static String datasetArgument(String evaluator, Map<String, String> evaluatorOptions) {
+        String name = evaluatorOptions.getOrDefault("dataset", "");
+        if (evaluator.equals(DatasetSpec.TRAIN) && name.equals(DatasetSpec.IDX)) {
+            return DatasetSpec.IDX + ":" + evaluatorOptions.getOrDefault("data", "");
+        }
+        return name;
+    }
+
+    private static String render(List<Objective> objectives) {
+        return String.join(" ", objectives.stream().map(Objective::toString).toList());
+    }
+
+    private void compare(String option, Object given, String storedValue) {
+        if (given == null || Objects.equals(given.toString(), storedValue)) {
+            return;
+        }
+        throw new UsageException(option + " " + given + " conflicts with study '" + stored.name()
+                + "', which was created with " + option + " " + storedValue
+                + "; drop the option to resume the study, or pick another --study name");
+    }
+}

@@ -1,0 +1,139 @@
+package io.archforge.app.cli;
+
+import io.archforge.app.output.Json;
+import io.archforge.app.output.StudyReport;
+import io.archforge.app.setup.DatasetSpec;
+import io.archforge.app.setup.EvaluatorFactory;
+import io.archforge.app.setup.StorageLocation;
+import io.archforge.space.SearchSpace;
+import io.archforge.space.SearchSpaces;
+import io.archforge.storage.Storage;
+import io.archforge.strategy.Strategies;
+import io.archforge.strategy.Strategy;
+import io.archforge.study.Study;
+import io.archforge.study.Study.StopReason;
+import io.archforge.study.StudyConfig;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code archforge search}: creates or resumes a study and runs it until its budget is spent. */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = {
+            "Search a space for good architectures, storing every trial so that the same "
+                + "command resumes the study.",
+            "",
+            "Tabular: --benchmark nb201 --dataset cifar10|cifar100|imagenet16-120 looks "
+                + "architectures up (default 100 trials, objective test_accuracy:max).",
+            "Real training: --dataset fashion-mnist [--data DIR] or --dataset idx:DIR trains "
+                + "macro-space networks with DJL (defaults: evolution with population 6 and "
+                + "sample size 3, objectives accuracy:max and latency_ms:min, 5m time limit).",
+            ""},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:success, also when the time limit ends the search",
+            "1:failure other than bad input",
+            "2:bad input or usage",
+            "130:interrupted by SIGINT after saving"})
+public final class SearchCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SearchCommand.class);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    SearchOptions options;
+
+    @Override
+    public Integer call() {
+        StudyPlanner planner = StudyPlanner.validate(options);
+        StorageLocation location = StorageLocation.parse(options.storage);
+        location.requireWritable();
+        try (InterruptGuard guard = new InterruptGuard(); Storage storage = location.open()) {
+            StudyPlan plan = planner.plan(storage);
+            StudyConfig config = plan.config();
+            SearchSpace space = space(config);
+            Strategy strategy = strategy(config);
+            try (EvaluatorFactory.Setup setup =
+                    EvaluatorFactory.create(DatasetSpec.of(config), space, config.objectives())) {
+                Study study = Study.open(storage, config, space, strategy);
+                guard.watch(study);
+                return run(study, setup, plan, location);
+            }
+        }
+    }
+
+    private static SearchSpace space(StudyConfig config) {
+        try {
+            return SearchSpaces.byName(config.space());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("unknown space '" + config.space() + "' in study '"
+                    + config.name() + "': use one of " + String.join(", ", SearchSpaces.names()));
+        }
+    }
+
+    private static Strategy strategy(StudyConfig config) {
+        try {
+            return Strategies.create(config.strategy(), config.strategyOptions());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("invalid strategy settings of study '" + config.name() + "': "
+                    + e.getMessage());
+        }
+    }
+
+    private int run(Study study, EvaluatorFactory.Setup setup, StudyPlan plan,
+            StorageLocation location) {
+        LOG.info("{} study '{}' in {}: space {}, strategy {} {}, objectives {}, budget {}",
+                plan.resumed() ? "Resuming" : "Starting", study.config().name(), location,
+                study.config().space(), study.config().strategy(), study.config().strategyOptions(),
+                study.objectives(), describe(plan));
+        setup.dataSource().ifPresent(source -> LOG.info("Training data: {}", source));
+        boolean interactive = System.console() != null;
+        StopReason reason;
+        try (ProgressReporter progress =
+                ProgressReporter.start(study, plan.budget().totalTrials(), interactive)) {
+            reason = study.optimize(setup.evaluator(), plan.budget(), progress);
+        }
+        LOG.info("Search stopped: {}", reasonText(reason));
+        print(new StudyReport(study.config(), study.trials(), location.toString(),
+                setup.dataSource()), reason);
+        return reason == StopReason.INTERRUPTED ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+    }
+
+    private static String describe(StudyPlan plan) {
+        String trials = plan.budget().totalTrials().isPresent()
+                ? plan.budget().totalTrials().getAsInt() + " trials in all"
+                : "no trial limit";
+        String time = plan.budget().timeLimit().map(Durations::format).map(t -> t + " time limit")
+                .orElse("no time limit");
+        return trials + ", " + time;
+    }
+
+    private static String reasonText(StopReason reason) {
+        return reason.name().toLowerCase(Locale.ROOT);
+    }
+
+    private void print(StudyReport report, StopReason reason) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (output.json()) {
+            Map<String, Object> json = report.toJson();
+            json.put("stop_reason", reasonText(reason));
+            out.println(Json.write(json));
+        } else {
+            out.print(report.toText());
+            out.println("Stopped by: " + reasonText(reason).replace('_', ' '));
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,80 @@
+package io.archforge.app.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * The options of {@code archforge search}. Every field stays null unless given, so a
+ * resumed study can tell explicit options (checked against the stored study) from
+ * defaults (taken from it).
+ */
+final class SearchOptions {
+
+    @Option(names = "--benchmark", paramLabel = "NAME",
+            description = "Tabular benchmark to look architectures up in: nb201.")
+    String benchmark;
+
+    @Option(names = "--dataset", paramLabel = "NAME",
+            description = "cifar10, cifar100 or imagenet16-120 (with --benchmark nb201); "
+                    + "fashion-mnist or idx:DIR to train for real.")
+    String dataset;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Directory with the four Fashion-MNIST IDX files (default: the system's "
+                    + "copy, else the bundled subset).")
+    Path data;
+
+    @Option(names = "--space", paramLabel = "NAME",
+            description = "Search space: nb201 or macro (default: nb201 for the benchmark, "
+                    + "macro for real training).")
+    String space;
+
+    @Option(names = "--strategy", paramLabel = "NAME",
+            description = "Search strategy: random or evolution (default: evolution).")
+    String strategy;
+
+    @Option(names = "--population", paramLabel = "N",
+            description = "Evolution population (default: 6 for real training, 20 for the "
+                    + "benchmark).")
+    Integer population;
+
+    @Option(names = "--sample-size", paramLabel = "N",
+            description = "Evolution tournament sample size (default: 3 for real training, "
+                    + "5 for the benchmark).")
+    Integer sampleSize;
+
+    @Option(names = "--trials", paramLabel = "N",
+            description = "Total finished trials of the study, counting earlier runs "
+                    + "(default: 100 for the benchmark without --time-limit, no limit for "
+                    + "real training).")
+    Integer trials;
+
+    @Option(names = "--time-limit", paramLabel = "DURATION",
+            description = "Wall-clock limit of this run, such as 90s, 10m or 2h "
+                    + "(default: 5m for real training, none for the benchmark).")
+    String timeLimit;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Study seed (default: 0).")
+    Long seed;
+
+    @Option(names = "--storage", paramLabel = "PATH",
+            description = "Study store: PATH or sqlite:PATH (SQLite), or postgresql://... "
+                    + "(default: ~/.archforge/studies.db).")
+    String storage;
+
+    @Option(names = "--study", paramLabel = "NAME",
+            description = "Study name (default: derived from dataset, space, strategy and seed, "
+                    + "so the same command resumes the same study).")
+    String study;
+
+    @Option(names = "--objective", paramLabel = "NAME:max|min",
+            description = "Objective, repeatable; the first is primary (default: accuracy:max and "
+                    + "latency_ms:min for real training, test_accuracy:max for the benchmark).")
+    List<String> objectives;
+
+    @Option(names = "--device", paramLabel = "NAME",
+            description = "NAS-Bench-201 device whose measured latency becomes latency_ms, "
+                    + "such as pixel3 or 2080ti_1.")
+    String device;
+}

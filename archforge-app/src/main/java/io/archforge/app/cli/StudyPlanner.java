@@ -1,0 +1,203 @@
+package io.archforge.app.cli;
+
+import io.archforge.app.setup.DatasetSpec;
+import io.archforge.space.SearchSpaces;
+import io.archforge.storage.Storage;
+import io.archforge.strategy.EvolutionOptions;
+import io.archforge.strategy.Strategies;
+import io.archforge.study.Budget;
+import io.archforge.study.Objective;
+import io.archforge.study.StudyConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Turns the options of {@code archforge search} into a {@link StudyPlan}. It checks
+ * every option on its own before the store is opened ({@link #validate}), then
+ * resolves the study against the store ({@link #plan}): a new study takes the
+ * options and their defaults, an existing one its stored configuration, and an
+ * explicit option that disagrees with the stored study is an error.
+ */
+final class StudyPlanner {
+
+    /** Real-training evolution defaults: ten to fifteen trials fit in the default five minutes. */
+    static final int TRAINING_POPULATION = 6;
+    static final int TRAINING_SAMPLE_SIZE = 3;
+    static final int TABULAR_TRIALS = 100;
+    static final Duration TRAINING_TIME_LIMIT = Duration.ofMinutes(5);
+    static final String DEFAULT_STRATEGY = "evolution";
+
+    private final SearchOptions options;
+    private final Optional<DatasetSpec> dataset;
+    private final Optional<List<Objective>> objectives;
+    private final Optional<Duration> timeLimit;
+
+    private StudyPlanner(SearchOptions options, Optional<DatasetSpec> dataset,
+            Optional<List<Objective>> objectives, Optional<Duration> timeLimit) {
+        this.options = options;
+        this.dataset = dataset;
+        this.objectives = objectives;
+        this.timeLimit = timeLimit;
+    }
+
+    /**
+     * Checks each option on its own.
+     *
+     * @throws UsageException naming the first bad value and its fix
+     */
+    static StudyPlanner validate(SearchOptions options) {
+        if (options.trials != null && options.trials < 0) {
+            throw new UsageException("invalid --trials " + options.trials
+                    + ": the total number of finished trials must be 0 or more");
+        }
+        Optional<Duration> limit = Optional.ofNullable(options.timeLimit).map(Durations::parse);
+        requirePositive("--population", options.population);
+        requirePositive("--sample-size", options.sampleSize);
+        requireKnown("--strategy", options.strategy, Strategies.names());
+        requireKnown("--space", options.space, SearchSpaces.names());
+        if (options.study != null && options.study.isBlank()) {
+            throw new UsageException("--study is empty: give a study name, or omit --study "
+                    + "to derive one");
+        }
+        Optional<DatasetSpec> spec = options.dataset == null
+                ? Optional.empty()
+                : Optional.of(DatasetSpec.parse(options.benchmark, options.dataset, options.data,
+                        options.device));
+        Optional<List<Objective>> parsed = Optional.ofNullable(options.objectives)
+                .map(StudyPlanner::parseObjectives);
+        StudyPlanner planner = new StudyPlanner(options, spec, parsed, limit);
+        spec.ifPresent(s -> planner.newConfig(s, planner.studyName()));
+        return planner;
+    }
+
+    private static void requirePositive(String option, Integer value) {
+        if (value != null && value < 1) {
+            throw new UsageException("invalid " + option + " " + value + ": it must be 1 or more");
+        }
+    }
+
+    private static void requireKnown(String option, String value, List<String> names) {
+        if (value != null && !names.contains(value)) {
+            throw new UsageException("unknown " + option + " '" + value + "': use one of "
+                    + String.join(", ", names));
+        }
+    }
+
+    private static List<Objective> parseObjectives(List<String> texts) {
+        List<Objective> parsed = new ArrayList<>();
+        for (String text : texts) {
+            try {
+                parsed.add(Objective.parse(text));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("invalid --objective '" + text
+                        + "': expected NAME:max or NAME:min, such as accuracy:max");
+            }
+        }
+        if (parsed.stream().map(Objective::metric).distinct().count() != parsed.size()) {
+            throw new UsageException("--objective names a metric twice in " + texts
+                    + "; give each metric once");
+        }
+        return parsed;
+    }
+
+    /**
+     * Returns the study name: given with {@code --study}, or derived from the dataset and
+     * options.
+     */
+    String studyName() {
+        if (options.study != null) {
+            return options.study.strip();
+        }
+        DatasetSpec spec = dataset.orElseThrow(() -> new UsageException(
+                "missing --dataset: give --dataset to start a search, or --study NAME to "
+                + "resume one"));
+        String space = options.space != null ? options.space : spec.defaultSpace();
+        String strategy = options.strategy != null ? options.strategy : DEFAULT_STRATEGY;
+        long seed = options.seed != null ? options.seed : 0L;
+        return spec.label() + "-" + space + "-" + strategy + "-s" + seed;
+    }
+
+    /**
+     * Resolves the study against the store: the stored configuration when the study
+     * exists, else a new one from the options.
+     *
+     * @throws UsageException when a given option conflicts with the stored study, or
+     *     the study does not exist and no {@code --dataset} was given
+     */
+    StudyPlan plan(Storage storage) {
+        String name = studyName();
+        Optional<StudyConfig> stored = storage.loadStudy(name);
+        StudyConfig config;
+        if (stored.isPresent()) {
+            config = stored.get();
+            new ConfigConflicts(config, options, dataset, objectives).check();
+        } else {
+            DatasetSpec spec = dataset.orElseThrow(() -> new UsageException("study '" + name
+                    + "' not found in " + storage.location() + "; give --dataset to create it"));
+            config = newConfig(spec, name);
+        }
+        return new StudyPlan(config, budget(config), stored.isPresent());
+    }
+
+    private StudyConfig newConfig(DatasetSpec spec, String name) {
+        String space = options.space != null ? options.space : spec.defaultSpace();
+        String strategy = options.strategy != null ? options.strategy : DEFAULT_STRATEGY;
+        boolean training = spec instanceof DatasetSpec.Training;
+        List<Objective> chosen = objectives.orElse(training
+                ? List.of(Objective.maximize("accuracy"), Objective.minimize("latency_ms"))
+                : List.of(Objective.maximize("test_accuracy")));
+        Map<String, String> strategyOptions = strategyOptions(strategy, training);
+        long seed = options.seed != null ? options.seed : 0L;
+        return new StudyConfig(name, space, spec.evaluator(), spec.evaluatorOptions(), strategy,
+                strategyOptions, chosen, seed);
+    }
+
+    private Map<String, String> strategyOptions(String strategy, boolean training) {
+        if (!strategy.equals(DEFAULT_STRATEGY)) {
+            if (options.population != null || options.sampleSize != null) {
+                throw new UsageException("--population and --sample-size apply only to "
+                        + "--strategy evolution, not " + strategy + "; drop them");
+            }
+            return Map.of();
+        }
+        Map<String, String> given = new LinkedHashMap<>();
+        Integer population = options.population != null ? options.population
+                : training ? Integer.valueOf(TRAINING_POPULATION) : null;
+        if (population != null) {
+            given.put(EvolutionOptions.POPULATION, population.toString());
+        }
+        if (options.sampleSize != null) {
+            given.put(EvolutionOptions.SAMPLE_SIZE, options.sampleSize.toString());
+        } else if (training) {
+            given.put(EvolutionOptions.SAMPLE_SIZE,
+                    Integer.toString(Math.min(TRAINING_SAMPLE_SIZE, population)));
+        }
+        try {
+            Map<String, String> resolved = EvolutionOptions.parse(given).toMap();
+            Strategies.create(strategy, resolved);
+            return resolved;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("invalid evolution settings (--population "
+                    + given.getOrDefault(EvolutionOptions.POPULATION, "default")
+                    + ", --sample-size "
+                    + given.getOrDefault(EvolutionOptions.SAMPLE_SIZE, "default") + "): "
+                    + e.getMessage());
+        }
+    }
+
+    private Budget budget(StudyConfig config) {
+        boolean training = config.evaluator().equals(DatasetSpec.TRAIN);
+        boolean unlimited = training || timeLimit.isPresent();
+        OptionalInt trials = options.trials != null
+                ? OptionalInt.of(options.trials)
+                : unlimited ? OptionalInt.empty() : OptionalInt.of(TABULAR_TRIALS);
+        Optional<Duration> limit = timeLimit.isPresent() ? timeLimit
+                : training ? Optional.of(TRAINING_TIME_LIMIT) : Optional.empty();
+        return new Budget(trials, limit);
+    }
+}

@@ -1,0 +1,93 @@
+package io.archforge.app.cli;
+
+import io.archforge.app.output.Json;
+import io.archforge.app.output.TextTable;
+import io.archforge.app.output.TrialViews;
+import io.archforge.app.setup.StorageLocation;
+import io.archforge.storage.Storage;
+import io.archforge.study.FrozenTrial;
+import io.archforge.study.StudyConfig;
+import io.archforge.study.TrialState;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code archforge study show NAME}: the stored configuration and every trial. */
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = "Show a study's configuration and every trial.")
+final class StudyShowCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    StudyStore store;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "The study name.")
+    String name;
+
+    @Override
+    public Integer call() {
+        StorageLocation location = store.location();
+        if (!location.exists()) {
+            throw StudyStore.notFound(name, location.toString());
+        }
+        StudyConfig config;
+        List<FrozenTrial> trials;
+        try (Storage storage = location.open()) {
+            config = StudyStore.require(storage, name);
+            trials = storage.trials(name);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        int completed = (int) trials.stream().filter(t -> t.state() == TrialState.COMPLETE).count();
+        if (output.json()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("study", config.name());
+            json.put("storage", location.toString());
+            json.putAll(TrialViews.config(config));
+            json.put("completed_trials", completed);
+            json.put("total_trials", trials.size());
+            json.put("trials", trials.stream().map(TrialViews::full).toList());
+            out.println(Json.write(json));
+        } else {
+            out.println("Study '" + config.name() + "' in " + location + ": " + completed
+                    + " completed of " + trials.size() + " trials");
+            out.println("Configuration: " + TrialViews.config(config));
+            out.print(table(trials));
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static String table(List<FrozenTrial> trials) {
+        TextTable table = new TextTable(List.of("#trial", "state", "architecture", "metrics",
+                "notes"));
+        for (FrozenTrial trial : trials) {
+            List<String> row = new ArrayList<>();
+            row.add(Integer.toString(trial.number()));
+            row.add(trial.state().name());
+            row.add(trial.architecture());
+            List<String> metrics = new ArrayList<>();
+            new TreeMap<>(trial.metrics())
+                    .forEach((name, value) -> metrics.add(name + "=" + TrialViews.number(value)));
+            row.add(String.join(" ", metrics));
+            String retry = trial.attributes().containsKey("retry_of")
+                    ? "retry of " + trial.attributes().get("retry_of") : "";
+            row.add(trial.error().map(e -> "error: " + e).orElse(retry));
+            table.add(row);
+        }
+        return table.render();
+    }
+}

@@ -1,0 +1,35 @@
+package io.archforge.app.cli;
+
+import io.archforge.app.setup.StorageLocation;
+import io.archforge.storage.Storage;
+import io.archforge.study.StudyConfig;
+import picocli.CommandLine.Option;
+
+/** The {@code --storage} option of the read-only study commands, and the look-up of one study. */
+final class StudyStore {
+
+    @Option(names = "--storage", paramLabel = "PATH",
+            description = "Study store: PATH or sqlite:PATH (SQLite), or postgresql://... "
+                    + "(default: ~/.archforge/studies.db).")
+    String storage;
+
+    /** Parses the location; the read-only commands never create a missing SQLite file. */
+    StorageLocation location() {
+        return StorageLocation.parse(storage);
+    }
+
+    /**
+     * Loads study {@code name}.
+     *
+     * @throws UsageException when the study is not in the store
+     */
+    static StudyConfig require(Storage store, String name) {
+        return store.loadStudy(name).orElseThrow(() -> notFound(name, store.location()));
+    }
+
+    /** The error for a study that is not in the store. */
+    static UsageException notFound(String name, String location) {
+        return new UsageException("study '" + name + "' not found in " + location
+                + "; run 'archforge study list' to see the stored studies");
+    }
+}

@@ -1,0 +1,136 @@
+package io.archforge.app.output;
+
+import io.archforge.study.FrozenTrial;
+import io.archforge.study.Objective;
+import io.archforge.study.Study;
+import io.archforge.study.StudyConfig;
+import io.archforge.study.TrialState;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The result of a study: the best trial, and the Pareto set when there are two or
+ * more objectives, as a text table and as the JSON object of {@code search} and
+ * {@code study best}.
+ *
+ * @param config the study's stored configuration
+ * @param trials every trial of the study
+ * @param storage where the study lives
+ * @param dataSource the data a real-training study ran on, or empty for a benchmark
+ */
+public record StudyReport(StudyConfig config, List<FrozenTrial> trials, String storage,
+        Optional<String> dataSource) {
+
+    /** Rows of the single-objective table. */
+    private static final int TOP = 10;
+
+    public StudyReport {
+        trials = List.copyOf(trials);
+    }
+
+    /** Counts the trials in state COMPLETE. */
+    public int completedTrials() {
+        return (int) trials.stream().filter(t -> t.state() == TrialState.COMPLETE).count();
+    }
+
+    /** Returns the complete trial best on the first objective. */
+    public Optional<FrozenTrial> best() {
+        return Study.bestOf(trials, config.objectives());
+    }
+
+    /** Returns the non-dominated complete trials, best first on the first objective. */
+    public List<FrozenTrial> pareto() {
+        return Study.paretoFrontOf(trials, config.objectives());
+    }
+
+    /**
+     * Returns the trials the table shows: the Pareto set, or the top ten on the single
+     * objective.
+     */
+    public List<FrozenTrial> shown() {
+        if (config.isMultiObjective()) {
+            return pareto();
+        }
+        Objective objective = config.objectives().get(0);
+        return trials.stream()
+                .filter(t -> t.hasValues(config.objectives()))
+                .sorted((a, b) -> Double.compare(
+                        objective.direction().toMinimized(a.metrics().get(objective.metric())),
+                        objective.direction().toMinimized(b.metrics().get(objective.metric()))))
+                .limit(TOP)
+                .toList();
+    }
+
+    /**
+     * Builds the JSON object: study, storage, trial counts, best, pareto (multi-objective), data
+     * source.
+     */
+    public Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("study", config.name());
+        json.put("storage", storage);
+        json.put("objectives", TrialViews.objectives(config.objectives()));
+        json.put("completed_trials", completedTrials());
+        json.put("total_trials", trials.size());
+        json.put("best", best().map(TrialViews::brief).orElse(null));
+        if (config.isMultiObjective()) {
+            json.put("pareto", pareto().stream().map(TrialViews::brief).toList());
+        }
+        dataSource.ifPresent(source -> json.put("data_source", source));
+        return json;
+    }
+
+    /** Renders the text form: a heading, the data source, and the table. */
+    public String toText() {
+        StringBuilder text = new StringBuilder();
+        text.append("Study '").append(config.name()).append("' in ").append(storage).append(": ")
+                .append(completedTrials()).append(" completed of ").append(trials.size())
+                .append(" trials\n");
+        dataSource.ifPresent(source -> text.append("Data source: ").append(source).append('\n'));
+        List<FrozenTrial> shown = shown();
+        if (shown.isEmpty()) {
+            return text.append("No completed trial yet.\n").toString();
+        }
+        text.append(config.isMultiObjective()
+                ? "Pareto set ("
+                + String.join(", ", TrialViews.objectives(config.objectives())) + "):\n"
+                : "Top architectures by " + config.objectives().get(0) + ":\n");
+        return text.append(table(shown)).toString();
+    }
+
+    private String table(List<FrozenTrial> shown) {
+        List<String> metrics = metricColumns(shown);
+        List<String> headers = new ArrayList<>(List.of("#rank", "#trial", "architecture"));
+        metrics.forEach(m -> headers.add("#" + m));
+        TextTable table = new TextTable(headers);
+        int rank = 1;
+        for (FrozenTrial trial : shown) {
+            List<String> row = new ArrayList<>();
+            row.add(Integer.toString(rank++));
+            row.add(Integer.toString(trial.number()));
+            row.add(trial.architecture());
+            for (String metric : metrics) {
+                Double value = trial.metrics().get(metric);
+                row.add(value == null ? "-" : TrialViews.number(value));
+            }
+            table.add(row);
+        }
+        return table.render();
+    }
+
+    /** Objective metrics first, in objective order, then the others by name. */
+    private List<String> metricColumns(List<FrozenTrial> shown) {
+        Set<String> columns = new LinkedHashSet<>();
+        config.objectives().forEach(o -> columns.add(o.metric()));
+        Set<String> others = new TreeSet<>();
+        shown.forEach(t -> others.addAll(t.metrics().keySet()));
+        columns.addAll(others);
+        return List.copyOf(columns);
+    }
+}

@@ -1,0 +1,98 @@
+package io.archforge.app.report;
+
+import io.archforge.benchmarks.RegretStatistics;
+import io.archforge.benchmarks.nb201.Nb201Dataset;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * A PNG chart of mean regret against trials for one data set, one line per strategy,
+ * each with a shaded band of plus and minus one standard error of the mean over seeds.
+ * The regret axis is logarithmic unless a mean regret is zero. Rendering needs no
+ * display: AWT runs headless.
+ */
+public final class RegretPlot {
+
+    private static final int WIDTH = 800;
+    private static final int HEIGHT = 500;
+    private static final Color[] COLORS = {
+        new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd),
+    };
+    private static final int BAND_ALPHA = 60;
+
+    /** On a log axis the band's lower edge stops at this fraction of the mean. */
+    private static final double LOG_FLOOR = 0.01;
+
+    private RegretPlot() {
+    }
+
+    /**
+     * Writes the chart of {@code curves}, all for {@code dataset}, to {@code png}.
+     *
+     * @throws IOException when the file cannot be written
+     */
+    public static void write(List<RegretStatistics.Curve> curves, Nb201Dataset dataset,
+            int seeds, Path png) throws IOException {
+        Objects.requireNonNull(png, "png");
+        System.setProperty("java.awt.headless", "true");
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("NAS-Bench-201 " + dataset.id() + ": mean regret over " + seeds
+                        + " seeds (band: +- 1 standard error)")
+                .xAxisTitle("trials")
+                .yAxisTitle("regret of test accuracy (percentage points)")
+                .build();
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setLegendPosition(
+                org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        boolean logScale = curves.stream()
+                .allMatch(curve -> curve.mean().stream().allMatch(value -> value > 0));
+        chart.getStyler().setYAxisLogarithmic(logScale);
+        for (int i = 0; i < curves.size(); i++) {
+            addCurve(chart, curves.get(i), COLORS[i % COLORS.length], logScale);
+        }
+        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    private static void addCurve(XYChart chart, RegretStatistics.Curve curve, Color color,
+            boolean logScale) {
+        int n = curve.mean().size();
+        double[] trials = new double[n];
+        double[] mean = new double[n];
+        double[] bandX = new double[2 * n];
+        double[] bandY = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            trials[i] = i + 1;
+            mean[i] = curve.mean().get(i);
+            double error = curve.standardError().get(i);
+
+            // The band polygon runs along the upper bound, then back along the lower.
+            bandX[i] = i + 1;
+            bandY[i] = mean[i] + error;
+            bandX[2 * n - 1 - i] = i + 1;
+            double floor = logScale ? mean[i] * LOG_FLOOR : 0;
+            bandY[2 * n - 1 - i] = Math.max(floor, mean[i] - error);
+        }
+        XYSeries band = chart.addSeries(curve.strategy() + " +- s.e.", bandX, bandY);
+        band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+        band.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(),
+                BAND_ALPHA));
+        band.setLineColor(new Color(0, 0, 0, 0));
+        band.setMarker(SeriesMarkers.NONE);
+        band.setShowInLegend(false);
+
+        XYSeries line = chart.addSeries(curve.strategy(), trials, mean);
+        line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        line.setLineColor(color);
+        line.setLineStyle(new BasicStroke(2f));
+        line.setMarker(SeriesMarkers.NONE);
+    }
+}

@@ -1,0 +1,225 @@
+package io.archforge.app.setup;
+
+import io.archforge.app.cli.UsageException;
+import io.archforge.benchmarks.nb201.Nb201Dataset;
+import io.archforge.study.StudyConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The data set of a search or an evaluation: one of a tabular benchmark, looked up, or
+ * one trained on for real. It maps to and from the evaluator name and
+ * options stored with a study.
+ */
+public sealed interface DatasetSpec permits DatasetSpec.Tabular, DatasetSpec.Training {
+
+    /** The evaluator name stored for NAS-Bench-201 look-ups. */
+    String NB201 = "nb201";
+
+    /** The evaluator name stored for real training. */
+    String TRAIN = "train";
+
+    /** The Fashion-MNIST data set, from a directory or the bundled subset. */
+    String FASHION_MNIST = "fashion-mnist";
+
+    /** Any four IDX files in a directory. */
+    String IDX = "idx";
+
+    /** The evaluator name stored with the study. */
+    String evaluator();
+
+    /** The evaluator options stored with the study. */
+    Map<String, String> evaluatorOptions();
+
+    /** A short name for derived study names, such as {@code cifar10} or {@code idx-digits}. */
+    String label();
+
+    /** The default search space: {@code nb201} for the benchmark, {@code macro} for training. */
+    String defaultSpace();
+
+    /**
+     * A NAS-Bench-201 data set, evaluated by table look-up.
+     *
+     * @param dataset the data set
+     * @param device the latency device column, or empty for no {@code latency_ms}
+     */
+    record Tabular(Nb201Dataset dataset, Optional<String> device) implements DatasetSpec {
+        public Tabular {
+            Objects.requireNonNull(dataset, "dataset");
+            Objects.requireNonNull(device, "device");
+        }
+
+        @Override
+        public String evaluator() {
+            return NB201;
+        }
+
+        @Override
+        public Map<String, String> evaluatorOptions() {
+            Map<String, String> options = new LinkedHashMap<>();
+            options.put("dataset", dataset.id());
+            device.ifPresent(d -> options.put("device", d));
+            return options;
+        }
+
+        @Override
+        public String label() {
+            return dataset.id();
+        }
+
+        @Override
+        public String defaultSpace() {
+            return "nb201";
+        }
+    }
+
+    /**
+     * A data set to train on.
+     *
+     * @param source {@link #FASHION_MNIST} or {@link #IDX}
+     * @param directory the directory with the IDX files; empty for the Fashion-MNIST
+     *     default (the system's copy, else the bundled subset)
+     */
+    record Training(String source, Optional<Path> directory) implements DatasetSpec {
+        public Training {
+            Objects.requireNonNull(source, "source");
+            directory = directory.map(d -> d.toAbsolutePath().normalize());
+            if (source.equals(IDX) && directory.isEmpty()) {
+                throw new IllegalArgumentException("an idx data set needs a directory, as in "
+                        + "idx:DIR");
+            }
+        }
+
+        @Override
+        public String evaluator() {
+            return TRAIN;
+        }
+
+        @Override
+        public Map<String, String> evaluatorOptions() {
+            Map<String, String> options = new LinkedHashMap<>();
+            options.put("dataset", source);
+            directory.ifPresent(d -> options.put("data", d.toString()));
+            return options;
+        }
+
+        @Override
+        public String label() {
+            if (source.equals(IDX)) {
+                Path name = directory.orElseThrow().getFileName();
+                return "idx-" + (name == null ? "root" : name.toString());
+            }
+            return source;
+        }
+
+        @Override
+        public String defaultSpace() {
+            return "macro";
+        }
+    }
+
+    /**
+     * Reads the command line's {@code --benchmark}, {@code --dataset}, {@code --data}
+     * and {@code --device} values; any of the first three may be null.
+     *
+     * @throws UsageException naming the bad value and the fix
+     */
+    static DatasetSpec parse(String benchmark, String dataset, Path data, String device) {
+        if (benchmark != null && !benchmark.equals(NB201)) {
+            throw new UsageException("unknown --benchmark '" + benchmark
+                    + "': the only tabular benchmark is nb201; omit --benchmark to train for real");
+        }
+        if (dataset == null) {
+            throw new UsageException("missing --dataset: use --benchmark nb201 --dataset "
+                    + "cifar10|cifar100|imagenet16-120, --dataset fashion-mnist or --dataset "
+                    + "idx:DIR");
+        }
+        if (dataset.startsWith(IDX + ":")) {
+            return parseIdx(benchmark, dataset, data, device);
+        }
+        if (dataset.equals(FASHION_MNIST)) {
+            rejectTabularOptions(benchmark, dataset, device);
+            Optional<Path> directory = Optional.ofNullable(data);
+            directory.ifPresent(d -> requireDirectory(d, "--data"));
+            return new Training(FASHION_MNIST, directory);
+        }
+        return parseTabular(dataset, data, device);
+    }
+
+    private static DatasetSpec parseIdx(String benchmark, String dataset, Path data,
+            String device) {
+        rejectTabularOptions(benchmark, dataset, device);
+        if (data != null) {
+            throw new UsageException("--data " + data + " conflicts with --dataset " + dataset
+                    + ": the idx: form names its directory itself; drop --data");
+        }
+        String directory = dataset.substring(IDX.length() + 1);
+        if (directory.isBlank()) {
+            throw new UsageException("invalid --dataset '" + dataset
+                    + "': name the directory with the IDX files, as in idx:/path/to/data");
+        }
+        Path path = Path.of(directory);
+        requireDirectory(path, "--dataset idx:");
+        return new Training(IDX, Optional.of(path));
+    }
+
+    private static DatasetSpec parseTabular(String dataset, Path data, String device) {
+        Nb201Dataset parsed;
+        try {
+            parsed = Nb201Dataset.parse(dataset);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("unknown --dataset '" + dataset + "': use "
+                    + Nb201Dataset.names()
+                    + " (with --benchmark nb201), fashion-mnist, or idx:DIR");
+        }
+        if (data != null) {
+            throw new UsageException("--data " + data
+                    + " applies only to real training; drop it for the "
+                    + "nb201 data set " + dataset);
+        }
+        return new Tabular(parsed, Optional.ofNullable(device));
+    }
+
+    private static void rejectTabularOptions(String benchmark, String dataset, String device) {
+        if (benchmark != null) {
+            throw new UsageException("--benchmark " + benchmark + " conflicts with --dataset "
+                    + dataset
+                    + ", which trains for real; drop --benchmark");
+        }
+        if (device != null) {
+            throw new UsageException("--device " + device + " selects an NB201 latency column and "
+                    + "does not apply to --dataset " + dataset + "; drop --device");
+        }
+    }
+
+    private static void requireDirectory(Path path, String option) {
+        if (!Files.isDirectory(path)) {
+            throw new UsageException("data directory '" + path + "' (" + option
+                    + ") does not exist or is not a directory; pass a directory with the "
+                    + "four IDX files");
+        }
+    }
+
+    /**
+     * Rebuilds the spec stored with a study.
+     *
+     * @throws IllegalArgumentException when this version does not support the stored evaluator
+     */
+    static DatasetSpec of(StudyConfig config) {
+        Map<String, String> options = config.evaluatorOptions();
+        String dataset = options.getOrDefault("dataset", "");
+        return switch (config.evaluator()) {
+            case NB201 -> new Tabular(Nb201Dataset.parse(dataset),
+                    Optional.ofNullable(options.get("device")));
+            case TRAIN -> new Training(dataset,
+                    Optional.ofNullable(options.get("data")).map(Path::of));
+            default -> throw new IllegalArgumentException("study '" + config.name()
+                    + "' uses evaluator '" + config.evaluator()
+                    + "', which this version does not know");
+        };
+    }
+}

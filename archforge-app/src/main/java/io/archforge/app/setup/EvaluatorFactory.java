@@ -1,0 +1,114 @@
+package io.archforge.app.setup;
+
+import io.archforge.app.cli.UsageException;
+import io.archforge.benchmarks.nb201.Nb201Evaluator;
+import io.archforge.benchmarks.nb201.Nb201Table;
+import io.archforge.eval.Evaluator;
+import io.archforge.space.MacroSpace;
+import io.archforge.space.SearchSpace;
+import io.archforge.study.Objective;
+import io.archforge.torch.data.DataFileException;
+import io.archforge.torch.data.DataSources;
+import io.archforge.torch.data.TrainTestData;
+import io.archforge.torch.train.TrainingEvaluator;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Builds the evaluator a study or an evaluation needs from its {@link DatasetSpec}:
+ * NAS-Bench-201 look-ups or real training with DJL. Bad input found on the way (an
+ * unknown device, a corrupt IDX file, a space the evaluator cannot build) becomes a
+ * {@link UsageException}.
+ */
+public final class EvaluatorFactory {
+
+    private EvaluatorFactory() {
+    }
+
+    /**
+     * An evaluator and, for real training, a description of the data it reads.
+     *
+     * @param evaluator the evaluator; the caller closes it
+     * @param dataSource the files the training data came from, or empty for a benchmark
+     */
+    public record Setup(Evaluator evaluator, Optional<String> dataSource) implements AutoCloseable {
+        @Override
+        public void close() {
+            evaluator.close();
+        }
+    }
+
+    /**
+     * Creates the evaluator for {@code spec} over {@code space} and checks that it
+     * returns every objective's metric.
+     *
+     * @throws UsageException naming the bad value and the fix
+     */
+    public static Setup create(DatasetSpec spec, SearchSpace space, List<Objective> objectives) {
+        Setup setup = spec instanceof DatasetSpec.Tabular tabular
+                ? nb201(tabular, space)
+                : training((DatasetSpec.Training) spec, space);
+        try {
+            requireMetrics(setup.evaluator(), spec, objectives);
+        } catch (UsageException e) {
+            setup.close();
+            throw e;
+        }
+        return setup;
+    }
+
+    private static Setup nb201(DatasetSpec.Tabular spec, SearchSpace space) {
+        if (!space.name().equals("nb201")) {
+            throw new UsageException("--space " + space.name()
+                    + " does not fit the nb201 benchmark, "
+                    + "whose table covers only the nb201 cell space; use --space nb201");
+        }
+        Nb201Table table = Nb201Tables.shared();
+        try {
+            return new Setup(new Nb201Evaluator(table, spec.dataset(), spec.device()),
+                    Optional.empty());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("unknown --device '" + spec.device().orElse("")
+                    + "': use one of " + String.join(", ", table.devices()));
+        }
+    }
+
+    private static Setup training(DatasetSpec.Training spec, SearchSpace space) {
+        if (!space.name().equals(MacroSpace.NAME)) {
+            throw new UsageException("--space " + space.name()
+                    + " cannot be trained: real training "
+                    + "builds networks of the macro space only; use --space macro");
+        }
+        TrainTestData data = readData(spec);
+        return new Setup(TrainingEvaluator.standard(data), Optional.of(data.source()));
+    }
+
+    /** Reads the training data, turning missing or corrupt files into bad input. */
+    static TrainTestData readData(DatasetSpec.Training spec) {
+        String name = spec.source().equals(DatasetSpec.IDX)
+                ? "idx:" + spec.directory().orElseThrow()
+                : DatasetSpec.FASHION_MNIST;
+        try {
+            return DataSources.load(name, spec.source().equals(DatasetSpec.IDX)
+                    ? null : spec.directory().orElse(null));
+        } catch (DataFileException | IllegalArgumentException e) {
+            throw new UsageException("cannot read the training data: " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireMetrics(Evaluator evaluator, DatasetSpec spec,
+            List<Objective> objectives) {
+        for (Objective objective : objectives) {
+            if (evaluator.metrics().contains(objective.metric())) {
+                continue;
+            }
+            boolean latency = objective.metric().equals("latency_ms");
+            String hint = spec instanceof DatasetSpec.Tabular && latency
+                    ? "; latency_ms needs --device NAME"
+                    : "";
+            throw new UsageException("unknown objective metric '" + objective.metric() + "' for "
+                    + spec.label() + ": use one of " + new TreeSet<>(evaluator.metrics()) + hint);
+        }
+    }
+}

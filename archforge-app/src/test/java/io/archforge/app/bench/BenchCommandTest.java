@@ -1,0 +1,79 @@
+package io.archforge.app.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.archforge.app.cli.CommandLines;
+import io.archforge.benchmarks.RegretRow;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class BenchCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void nb201WritesCsvChartsAndSummary(@TempDir Path dir) throws IOException {
+        int status = run("nb201", "--strategies", "random,evolution", "--datasets",
+                "cifar10,imagenet16-120", "--seeds", "3", "--trials", "30", "--threads", "1",
+                "--out", dir.toString());
+
+        assertThat(status).as(err.toString()).isZero();
+        List<String> lines = Files.readAllLines(dir.resolve("regret.csv"));
+        assertThat(lines.get(0)).isEqualTo(RegretRow.CSV_HEADER);
+        assertThat(lines).hasSize(1 + 2 * 2 * 3 * 30);
+        for (String dataset : List.of("cifar10", "imagenet16-120")) {
+            Path png = dir.resolve("regret-" + dataset + ".png");
+            assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(800);
+        }
+        assertThat(dir.resolve("summary.md")).exists();
+        assertThat(out.toString())
+                .contains("| cifar10 | evolution | 3 |")
+                .contains("regret at 25")
+                .contains("Search overhead per trial");
+    }
+
+    @Test
+    void unknownDatasetIsUsageError() {
+        int status = run("nb201", "--datasets", "mnist", "--seeds", "1", "--trials", "1");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("'mnist'").contains("cifar100");
+    }
+
+    @Test
+    void zeroSeedsIsUsageError() {
+        int status = run("nb201", "--seeds", "0");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("seeds");
+    }
+
+    @Test
+    void missingSubcommandIsUsageError() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(err.toString()).contains("nb201").contains("tables");
+    }
+
+    @Test
+    void tablesPrintsLoadFigures() {
+        assertThat(run("tables")).isZero();
+        assertThat(out.toString()).contains("15625 cells").contains("6466 isomorphism classes")
+                .contains("load time:").contains("heap retained:");
+    }
+
+    private int run(String... args) {
+        CommandLine line = CommandLines.create(new BenchCommand());
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+        return line.execute(args);
+    }
+}

@@ -1,0 +1,128 @@
+package io.archforge.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every kind of bad input exits with status 2 and one stderr line that names the value,
+ * and leaves the existing study and its store file as they were.
+ */
+class BadInputTest {
+
+    private static final String STUDY = "k";
+
+    @TempDir
+    static Path shared;
+
+    @TempDir
+    Path dir;
+
+    private Path store;
+
+    @BeforeEach
+    void createStudy() {
+        store = dir.resolve("s.db");
+        Cli.Result created = Cli.run("search", "--dataset", "cifar10", "--trials", "10",
+                "--storage", store.toString(), "--study", STUDY);
+        assertThat(created.exitCode()).isZero();
+    }
+
+    static Stream<Arguments> badSearches() throws IOException {
+        Path corrupt = corruptIdxDirectory(shared.resolve("corrupt"));
+        Path file = Files.writeString(shared.resolve("plain-file"), "not a directory");
+        return Stream.of(
+                Arguments.of("cifar42", List.of("--dataset", "cifar42")),
+                Arguments.of("annealing", List.of("--dataset", "cifar10", "--strategy",
+                "annealing")),
+                Arguments.of("accuracy:best", List.of("--dataset", "cifar10", "--objective",
+                "accuracy:best")),
+                Arguments.of("flops_per_watt", List.of("--dataset", "cifar10", "--study", "k2",
+                        "--objective", "flops_per_watt:max")),
+                Arguments.of("toaster", List.of("--dataset", "cifar10", "--study", "k2",
+                        "--device", "toaster")),
+                Arguments.of("chain", List.of("--dataset", "cifar10", "--space", "chain")),
+                Arguments.of("no-such-dir", List.of("--dataset", "fashion-mnist", "--data",
+                        shared.resolve("no-such-dir").toString())),
+                Arguments.of(corrupt.toString(), List.of("--dataset", "idx:" + corrupt)),
+                Arguments.of("plain-file", List.of("--dataset", "cifar10", "--storage",
+                        file.resolve("s.db").toString())),
+                Arguments.of("-5", List.of("--dataset", "cifar10", "--trials", "-5")),
+                Arguments.of("10y", List.of("--dataset", "cifar10", "--time-limit", "10y")),
+                Arguments.of("0m", List.of("--dataset", "cifar10", "--time-limit", "0m")),
+                Arguments.of("random", List.of("--study", STUDY, "--strategy", "random")),
+                Arguments.of("9", List.of("--study", STUDY, "--seed", "9")),
+                Arguments.of("cifar100", List.of("--study", STUDY, "--dataset", "cifar100")),
+                Arguments.of("abc", List.of("--dataset", "cifar10", "--trials", "abc")),
+                Arguments.of("--bogus", List.of("--dataset", "cifar10", "--bogus")));
+    }
+
+    @ParameterizedTest(name = "search {0}")
+    @MethodSource("badSearches")
+    void badSearchLeavesStoreUnchanged(String value, List<String> options) throws IOException {
+        byte[] before = Files.readAllBytes(store);
+        String trialsBefore = Cli.run("study", "show", STUDY, "--storage", store.toString(),
+                "--json").out();
+        List<String> args = new ArrayList<>(List.of("search"));
+        args.addAll(options);
+        if (!options.contains("--study")) {
+            args.addAll(List.of("--study", STUDY));
+        }
+        if (!options.contains("--storage")) {
+            args.addAll(List.of("--storage", store.toString()));
+        }
+
+        Cli.Result result = Cli.run(args.toArray(String[]::new));
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.errLines()).singleElement().asString()
+                .contains(value)
+                .doesNotContain("Exception");
+        assertThat(Files.readAllBytes(store)).isEqualTo(before);
+        assertThat(Cli.run("study", "show", STUDY, "--storage", store.toString(), "--json").out())
+                .isEqualTo(trialsBefore);
+        assertThat(Cli.run("study", "list", "--storage", store.toString(), "--json").json()
+                .get("studies").size()).isEqualTo(1);
+    }
+
+    @Test
+    void malformedArchitectureIsUsageError() {
+        String text = "|bogus~0|+|none~0|none~1|+|none~0|none~1|none~2|";
+
+        Cli.Result result = Cli.run("evaluate", text, "--benchmark", "nb201", "--dataset",
+                "cifar10");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.errLines()).singleElement().asString().contains("bogus");
+    }
+
+    @Test
+    void verboseAddsStackTrace() {
+        Cli.Result result = Cli.run("evaluate", "|x~0|", "--dataset", "cifar10", "--verbose");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.errLines()).hasSizeGreaterThan(1);
+        assertThat(result.err()).contains("at io.archforge");
+    }
+
+    private static Path corruptIdxDirectory(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        for (String name : List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte",
+                "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")) {
+            Files.write(directory.resolve(name), new byte[] {0, 0, 8, 3, 0, 0, 0, 9, 1, 2});
+        }
+        return directory;
+    }
+}

@@ -1,0 +1,57 @@
+package io.archforge.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** Runs the archforge command line in this JVM with captured stdout and stderr. */
+final class Cli {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Cli() {
+    }
+
+    /** The outcome of one command. */
+    record Result(int exitCode, String out, String err) {
+
+        /** Parses stdout as one JSON object. */
+        JsonNode json() {
+            try {
+                return MAPPER.readTree(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException("stdout is not JSON: " + out, e);
+            }
+        }
+
+        /** Returns the non-empty lines of stderr. */
+        List<String> errLines() {
+            return err.lines().filter(l -> !l.isBlank()).toList();
+        }
+    }
+
+    /** Runs {@code archforge ARGS...}. */
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Verbosity.set(false);
+        int code = CommandLines.create(new ArchforgeCommand())
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** Parses JSON text. */
+    static JsonNode parse(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + text, e);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package io.archforge.benchmarks;
+
+import io.archforge.benchmarks.nb201.Nb201Dataset;
+import io.archforge.benchmarks.nb201.Nb201Evaluator;
+import io.archforge.benchmarks.nb201.Nb201Table;
+import io.archforge.eval.Evaluation;
+import io.archforge.eval.EvaluationContext;
+import io.archforge.storage.InMemoryStorage;
+import io.archforge.strategy.Strategies;
+import io.archforge.study.Objective;
+import io.archforge.study.Study;
+import io.archforge.study.StudyConfig;
+import io.archforge.study.Trial;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Compares search strategies on NAS-Bench-201 by regret: the table's best 200-epoch
+ * test accuracy minus the best one found so far, after each trial.
+ *
+ * <p>Each study maximises {@code test_accuracy} with a strategy from
+ * {@code Strategies.create} (default options), an in-memory store and the study seed
+ * {@code 0 .. seeds-1}, so a run is reproducible: the rows do not depend on the
+ * thread count. Studies of different seeds run in parallel on {@code threads}
+ * threads; the timing of each trial (ask, look-up, tell) is recorded as well.
+ */
+public final class RegretBenchmark {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegretBenchmark.class);
+
+    private final Nb201Table table;
+
+    public RegretBenchmark(Nb201Table table) {
+        this.table = Objects.requireNonNull(table, "table");
+    }
+
+    /**
+     * The rows of every study, ordered by strategy and data set (in settings order),
+     * then seed and trial, and the overhead per strategy.
+     *
+     * @param rows one row per study and trial
+     * @param overheads one entry per strategy, in settings order
+     */
+    public record Result(List<RegretRow> rows, List<SearchOverhead> overheads) {
+
+        public Result {
+            rows = List.copyOf(rows);
+            overheads = List.copyOf(overheads);
+        }
+    }
+
+    /**
+     * Runs every study of {@code settings}.
+     *
+     * @throws IllegalArgumentException when a strategy name is unknown
+     */
+    public Result run(RegretSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        settings.strategies().forEach(name -> Strategies.create(name, Map.of()));
+        LOG.info("Running {} NAS-Bench-201 studies of {} trials on {} threads",
+                settings.studies(), settings.trials(), settings.threads());
+        List<StudyRun> runs = runAll(settings);
+        List<RegretRow> rows = new ArrayList<>();
+        runs.forEach(run -> rows.addAll(run.rows()));
+        return new Result(rows, overheads(settings, runs));
+    }
+
+    private List<StudyRun> runAll(RegretSettings settings) {
+        ExecutorService pool = Executors.newFixedThreadPool(settings.threads());
+        try {
+            List<Future<StudyRun>> futures = new ArrayList<>();
+            for (String strategy : settings.strategies()) {
+                for (Nb201Dataset dataset : settings.datasets()) {
+                    for (long seed = 0; seed < settings.seeds(); seed++) {
+                        long studySeed = seed;
+                        futures.add(pool.submit(() ->
+                                runStudy(strategy, dataset, studySeed, settings.trials())));
+                    }
+                }
+            }
+            List<StudyRun> runs = new ArrayList<>();
+            for (Future<StudyRun> future : futures) {
+                runs.add(await(future));
+            }
+            return runs;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Runs one study of {@code trials} trials and records regret after each trial. */
+    StudyRun runStudy(String strategy, Nb201Dataset dataset, long seed, int trials) {
+        StudyConfig config = new StudyConfig(strategy + "-" + dataset.id() + "-" + seed,
+                table.space().name(), "nb201", Map.of("dataset", dataset.id()), strategy,
+                Map.of(), List.of(Objective.maximize(Nb201Evaluator.TEST_ACCURACY)), seed);
+        Nb201Evaluator evaluator = new Nb201Evaluator(table, dataset, Optional.empty());
+        double optimum = table.bestTestAccuracy(dataset);
+        List<RegretRow> rows = new ArrayList<>(trials);
+        long totalNanos = 0;
+        long maxNanos = 0;
+        double best = Double.NEGATIVE_INFINITY;
+        try (InMemoryStorage storage = new InMemoryStorage()) {
+            Study study = Study.open(storage, config, table.space(),
+                    Strategies.create(strategy, Map.of()));
+            for (int t = 0; t < trials; t++) {
+                long start = System.nanoTime();
+                Trial trial = study.ask();
+                Evaluation evaluation =
+                        evaluator.evaluate(trial.architecture(), new LookupContext(trial));
+                study.tell(trial, evaluation);
+                long elapsed = System.nanoTime() - start;
+                totalNanos += elapsed;
+                maxNanos = Math.max(maxNanos, elapsed);
+
+                double accuracy = evaluation.metrics().get(Nb201Evaluator.TEST_ACCURACY);
+                best = Math.max(best, accuracy);
+                rows.add(new RegretRow(strategy, dataset, seed, t + 1, best, optimum - best));
+            }
+        }
+        return new StudyRun(strategy, rows, totalNanos, maxNanos);
+    }
+
+    private static List<SearchOverhead> overheads(RegretSettings settings, List<StudyRun> runs) {
+        List<SearchOverhead> overheads = new ArrayList<>();
+        for (String strategy : settings.strategies()) {
+            long count = 0;
+            long total = 0;
+            long max = 0;
+            for (StudyRun run : runs) {
+                if (run.strategy().equals(strategy)) {
+                    count += run.rows().size();
+                    total += run.totalNanos();
+                    max = Math.max(max, run.maxNanos());
+                }
+            }
+            overheads.add(new SearchOverhead(strategy, count, total / 1e3 / count, max / 1e3,
+                    settings.threads()));
+        }
+        return overheads;
+    }
+
+    private static StudyRun await(Future<StudyRun> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("regret benchmark was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("a benchmark study failed", e.getCause());
+        }
+    }
+
+    /** One finished study: its rows, and the total and longest trial wall time in ns. */
+    record StudyRun(String strategy, List<RegretRow> rows, long totalNanos, long maxNanos) {
+    }
+
+    /** The context of a table look-up, which reports nothing and never stops. */
+    private record LookupContext(Trial trial) implements EvaluationContext {
+
+        @Override
+        public int trialNumber() {
+            return trial.number();
+        }
+
+        @Override
+        public long seed() {
+            return trial.seed();
+        }
+
+        @Override
+        public void report(int step, String metric, double value) {
+        }
+
+        @Override
+        public boolean shouldStop() {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.archforge.torch.bench;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import io.archforge.torch.net.MacroNetworkBuilder;
+import io.archforge.torch.net.ModelStats;
+import io.archforge.torch.net.ReferenceNetworks;
+import io.archforge.torch.train.DjlRuntime;
+import io.archforge.torch.train.Trainer;
+import io.archforge.torch.train.TrainingStep;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Times training steps of a fixed network with DJL, with the same {@link TrainingStep}
+ * that trials use.
+ *
+ * <p>Networks take 1x28x28 images and have 10 classes: {@code reference} is {@link
+ * ReferenceNetworks#REFERENCE_MACRO} built with a stem stride of 2, as the training
+ * evaluator builds it, and {@code cnn} is {@link ReferenceNetworks#plainCnn}. Every step
+ * trains on one fixed batch of seeded Gaussian images and random labels, so data loading
+ * is not timed; SGD with momentum 0.9 and learning rate 0.01 updates the weights. The
+ * intra-op thread count is set for the run and restored afterwards.
+ */
+public final class ThroughputBenchmark {
+    /** The networks this benchmark can build. */
+    public static final List<String> NETWORKS = List.of("reference", "cnn");
+
+    private static final Logger LOG = LoggerFactory.getLogger(ThroughputBenchmark.class);
+    private static final Shape IMAGE = new Shape(1, 1, 28, 28);
+    private static final int CLASSES = 10;
+
+    private final int batchSize;
+    private final int warmupSteps;
+    private final int steps;
+    private final int threads;
+
+    public ThroughputBenchmark(int batchSize, int warmupSteps, int steps, int threads) {
+        if (batchSize < 1 || warmupSteps < 0 || steps < 1 || threads < 1) {
+            throw new IllegalArgumentException("need batch size, steps and threads >= 1 and "
+                    + "warm-up steps >= 0, got " + batchSize + ", " + steps + ", " + threads
+                    + ", " + warmupSteps);
+        }
+        this.batchSize = batchSize;
+        this.warmupSteps = warmupSteps;
+        this.steps = steps;
+        this.threads = threads;
+    }
+
+    /**
+     * Trains {@code network} for the warm-up and timed steps and returns the timing.
+     *
+     * @throws IllegalArgumentException when the network is not one of {@link #NETWORKS}
+     */
+    public ThroughputResult run(String network) {
+        int previousThreads = DjlRuntime.threads();
+        DjlRuntime.setThreads(threads);
+        try (NDManager manager = DjlRuntime.engine().newBaseManager()) {
+            SequentialBlock block = build(network);
+            Trainer.initialize(block, manager, IMAGE, 0);
+            ModelStats stats = ModelStats.measure(block, IMAGE);
+            TrainingStep step = new TrainingStep(block, manager, Optimizer.sgd()
+                    .setLearningRateTracker(Tracker.fixed(0.01f))
+                    .optMomentum(0.9f)
+                    .build());
+            float[] images = gaussianImages();
+            long[] labels = randomLabels();
+            Shape shape = new Shape(batchSize, 1, IMAGE.get(2), IMAGE.get(3));
+
+            for (int i = 0; i < warmupSteps; i++) {
+                step.run(m -> new NDList(m.create(images, shape), m.create(labels)));
+            }
+            long start = System.nanoTime();
+            for (int i = 0; i < steps; i++) {
+                step.run(m -> new NDList(m.create(images, shape), m.create(labels)));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+
+            Map<String, String> versions = DjlRuntime.versions();
+            String framework = "DJL " + versions.get("djl_version") + " / PyTorch "
+                    + versions.get("engine_version");
+            ThroughputResult result = new ThroughputResult(network, framework, stats.params(),
+                    stats.flops(), batchSize, steps, threads, seconds);
+            LOG.info("{} with {}: {} images/s", network, framework,
+                    Math.round(result.imagesPerSecond()));
+            return result;
+        } finally {
+            DjlRuntime.setThreads(previousThreads);
+        }
+    }
+
+    private static SequentialBlock build(String network) {
+        return switch (network) {
+            case "reference" -> new MacroNetworkBuilder(CLASSES, 2)
+                    .build(ReferenceNetworks.referenceMacro());
+            case "cnn" -> ReferenceNetworks.plainCnn(CLASSES);
+            default -> throw new IllegalArgumentException("unknown network '" + network
+                    + "'; use one of " + NETWORKS);
+        };
+    }
+
+    private float[] gaussianImages() {
+        SplittableRandom random = new SplittableRandom(1);
+        float[] values = new float[batchSize * (int) IMAGE.size()];
+        for (int i = 0; i < values.length; i++) {
+            // Box-Muller transform, keeping one of the two values it yields
+            double u = 1 - random.nextDouble();
+            values[i] = (float) (Math.sqrt(-2 * Math.log(u))
+                    * Math.cos(2 * Math.PI * random.nextDouble()));
+        }
+        return values;
+    }
+
+    private long[] randomLabels() {
+        SplittableRandom random = new SplittableRandom(2);
+        long[] labels = new long[batchSize];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = random.nextInt(CLASSES);
+        }
+        return labels;
+    }
+}

@@ -1,0 +1,168 @@
+package io.archforge.torch.train;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.SequentialBlock;
+import io.archforge.eval.Evaluation;
+import io.archforge.eval.EvaluationContext;
+import io.archforge.eval.Evaluator;
+import io.archforge.space.Architecture;
+import io.archforge.space.MacroSpace;
+import io.archforge.space.MacroSpace.StageSpec;
+import io.archforge.torch.data.DataSplit;
+import io.archforge.torch.data.TrainTestData;
+import io.archforge.torch.net.MacroNetworkBuilder;
+import io.archforge.torch.net.ModelStats;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Evaluates {@code macro} architectures by training them with DJL on the CPU.
+ *
+ * <p>Each evaluation builds the network ({@link MacroNetworkBuilder}), initializes it from
+ * the trial seed, trains it with a fixed {@link TrainingRecipe} on a training subset and
+ * scores it on a validation set. Both are carved once from the training images with
+ * the split seed, so all trials train and score on the same images. The test images are
+ * never used. Then it times batch-1 inference. Metrics: {@code accuracy} (final validation
+ * accuracy, percent), {@code params} (millions), {@code flops} (millions of
+ * multiply-accumulates, see {@link ModelStats}) and {@code latency_ms} (median).
+ *
+ * <p>The evaluator is noisy: latency is measured and varies from run to run, and
+ * accuracy depends on the trial seed. For a fixed seed and intra-op thread count the
+ * accuracy itself repeats exactly on the same machine. Several threads may call
+ * {@link #evaluate} at once; PyTorch's thread count is process-wide, so set it to one
+ * per concurrent trial.
+ */
+public final class TrainingEvaluator implements Evaluator {
+    /** The metrics every evaluation returns. */
+    public static final Set<String> METRICS = Set.of("accuracy", "params", "flops", "latency_ms");
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingEvaluator.class);
+    // Seeding and initialization share the engine's random generator, so they run as one.
+    private static final Object INITIALIZATION_LOCK = new Object();
+
+    private final TrainTestData data;
+    private final DataSplit split;
+    private final Trainer trainer;
+    private final LatencyMeter latency;
+    private final MacroNetworkBuilder builder;
+    private final int trainingThreads;
+    private final Map<String, String> provenance;
+
+    /**
+     * Creates an evaluator and carves the training and validation images.
+     *
+     * @param data the dataset; its test split is not used
+     * @param recipe the training procedure
+     * @param latency how to time inference
+     * @param stemStride the stride of the stem convolution, 1 or 2
+     * @param trainingThreads PyTorch intra-op threads while training
+     * @param splitSeed the seed that picks the training and validation images
+     */
+    public TrainingEvaluator(TrainTestData data, TrainingRecipe recipe, LatencyMeter latency,
+            int stemStride, int trainingThreads, long splitSeed) {
+        if (trainingThreads < 1) {
+            throw new IllegalArgumentException("training threads must be at least 1, got "
+                    + trainingThreads);
+        }
+        this.data = data;
+        this.split = DataSplit.carve(data.train(), recipe.validationImages(),
+                recipe.trainImages(), splitSeed);
+        this.trainer = new Trainer(recipe);
+        this.latency = latency;
+        this.builder = new MacroNetworkBuilder(data.classCount(), stemStride);
+        this.trainingThreads = trainingThreads;
+        this.provenance = provenance(recipe, stemStride, splitSeed);
+    }
+
+    /**
+     * Creates an evaluator with the standard recipe and latency meter, one training thread
+     * and split seed 0. The stem stride is 2, so stage 1 runs at half the input
+     * resolution, which keeps a trial within tens of seconds on a CPU.
+     */
+    public static TrainingEvaluator standard(TrainTestData data) {
+        return new TrainingEvaluator(data, TrainingRecipe.standard(), LatencyMeter.standard(),
+                2, 1, 0);
+    }
+
+    @Override
+    public Set<String> metrics() {
+        return METRICS;
+    }
+
+    @Override
+    public boolean isNoisy() {
+        return true;
+    }
+
+    @Override
+    public Map<String, String> describe() {
+        return provenance;
+    }
+
+    @Override
+    public Evaluation evaluate(Architecture architecture, EvaluationContext context) {
+        List<StageSpec> stages = MacroSpace.stages(architecture);
+        Shape input = new Shape(1, 1, data.train().rows(), data.train().columns());
+        try (NDManager manager = DjlRuntime.engine().newBaseManager()) {
+            // Build and initialize from the trial seed
+            SequentialBlock network = builder.build(stages);
+            synchronized (INITIALIZATION_LOCK) {
+                Trainer.initialize(network, manager, input, context.seed());
+            }
+            ModelStats stats = ModelStats.measure(network, input);
+
+            // Train, then time inference
+            DjlRuntime.setThreads(trainingThreads);
+            TrainingResult result = trainer.fit(network, manager, split, context.seed(), context);
+            LatencyStats timing = latency.measure(network, manager, input);
+            LOG.info("Trial {} ({}): {}", context.trialNumber(), architecture.contentHash(),
+                    String.format(Locale.ROOT, "accuracy %.2f%%, %.4f M params, %.3f M FLOPs,"
+                            + " latency %.3f ms, trained in %.1f s", result.accuracy(),
+                            stats.params(), stats.flops(), timing.medianMs(),
+                            result.trainSeconds()));
+            return new Evaluation(metrics(result, stats, timing), attributes(result, timing));
+        }
+    }
+
+    private static Map<String, Double> metrics(TrainingResult result, ModelStats stats,
+            LatencyStats timing) {
+        return Map.of("accuracy", result.accuracy(), "params", stats.params(),
+                "flops", stats.flops(), "latency_ms", timing.medianMs());
+    }
+
+    private Map<String, String> attributes(TrainingResult result, LatencyStats timing) {
+        Map<String, String> attributes = new LinkedHashMap<>(provenance);
+        attributes.put("train_seconds", decimal("%.2f", result.trainSeconds()));
+        attributes.put("final_loss", decimal("%.4f", result.finalLoss()));
+        attributes.put("latency_p10_ms", decimal("%.4f", timing.p10Ms()));
+        attributes.put("latency_p90_ms", decimal("%.4f", timing.p90Ms()));
+        attributes.put("latency_runs", Integer.toString(timing.samplesMs().size()));
+        attributes.put("latency_outliers", Integer.toString(timing.outliers()));
+        return attributes;
+    }
+
+    private static String decimal(String format, double value) {
+        return String.format(Locale.ROOT, format, value);
+    }
+
+    private Map<String, String> provenance(TrainingRecipe recipe, int stemStride,
+            long splitSeed) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("data_source", data.source());
+        values.put("recipe", recipe.describe());
+        values.put("network", "macro network, MobileNetV2 blocks, stem stride " + stemStride);
+        values.put("split_seed", Long.toString(splitSeed));
+        values.put("training_threads", Integer.toString(trainingThreads));
+        values.put("latency_threads", Integer.toString(latency.threads()));
+        values.putAll(DjlRuntime.versions());
+        values.put("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        return Collections.unmodifiableMap(values);
+    }
+}

@@ -1,0 +1,63 @@
+package io.archforge.torch.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.archforge.eval.Evaluation;
+import io.archforge.eval.EvaluationInterruptedException;
+import io.archforge.space.CellSpace;
+import io.archforge.torch.data.DataSources;
+import io.archforge.torch.data.TrainTestData;
+import io.archforge.torch.net.ReferenceNetworks;
+import org.junit.jupiter.api.Test;
+
+class TrainingEvaluatorTest {
+    private static final TrainingRecipe QUICK =
+            new TrainingRecipe(1, 64, 640, 200, 0.1f, 0.9f, 5e-4f);
+
+    @Test
+    void evaluationHasContractMetrics() {
+        TrainTestData data = DataSources.shippedFashionMnistSubset();
+        try (TrainingEvaluator evaluator =
+                new TrainingEvaluator(data, QUICK, new LatencyMeter(3, 30, 1), 2, 1, 0)) {
+            RecordingContext context = new RecordingContext(1);
+
+            Evaluation evaluation = evaluator.evaluate(ReferenceNetworks.referenceMacro(),
+                    context);
+
+            assertThat(evaluation.metrics()).containsOnlyKeys(TrainingEvaluator.METRICS);
+            assertThat(evaluation.metrics().get("accuracy")).isBetween(0.0, 100.0);
+            assertThat(evaluation.metrics().get("params")).isBetween(0.01, 0.1);
+            assertThat(evaluation.metrics().get("flops")).isPositive();
+            assertThat(evaluation.metrics().get("latency_ms")).isPositive();
+            assertThat(context.reported).hasSize(1);
+            assertThat(evaluation.attributes().get("data_source")).isEqualTo(data.source());
+            assertThat(evaluation.attributes()).containsKeys("recipe", "djl_version",
+                    "engine_version", "latency_p90_ms", "latency_outliers");
+            assertThat(evaluator.isNoisy()).isTrue();
+        }
+    }
+
+    @Test
+    void otherSpaceIsRejected() {
+        try (TrainingEvaluator evaluator =
+                TrainingEvaluator.standard(DataSources.shippedFashionMnistSubset())) {
+            var cell = CellSpace.nb201().parse(
+                    "|nor_conv_3x3~0|+|nor_conv_3x3~0|none~1|+|skip_connect~0|none~1|none~2|");
+
+            assertThatThrownBy(() -> evaluator.evaluate(cell, new RecordingContext(1)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("macro");
+        }
+    }
+
+    @Test
+    void stopRequestPropagates() {
+        try (TrainingEvaluator evaluator = new TrainingEvaluator(
+                DataSources.shippedFashionMnistSubset(), QUICK, LatencyMeter.standard(), 2, 1, 0)) {
+            assertThatThrownBy(() -> evaluator.evaluate(ReferenceNetworks.referenceMacro(),
+                    new RecordingContext(1, 2)))
+                    .isInstanceOf(EvaluationInterruptedException.class);
+        }
+    }
+}
