@@ -8,6 +8,7 @@ import io.archforge.pareto.ParetoRanking;
 import io.archforge.space.Architecture;
 import io.archforge.space.SearchSpace;
 import io.archforge.storage.Storage;
+import io.archforge.storage.StorageException;
 import io.archforge.strategy.AskContext;
 import io.archforge.strategy.Strategy;
 import java.time.Instant;
@@ -71,9 +72,17 @@ public final class Study {
         }
         Optional<StudyConfig> stored = storage.loadStudy(config.name());
         if (stored.isEmpty()) {
-            storage.createStudy(config);
-            LOG.info("Created study '{}' in {}", config.name(), storage.location());
-            return new Study(storage, config, space, strategy);
+            try {
+                storage.createStudy(config);
+                LOG.info("Created study '{}' in {}", config.name(), storage.location());
+                return new Study(storage, config, space, strategy);
+            } catch (StorageException e) {
+                // Another process may have created the same study a moment ago: join it.
+                stored = storage.loadStudy(config.name());
+                if (stored.isEmpty()) {
+                    throw e;
+                }
+            }
         }
         checkCompatible(stored.get(), config);
         Study study = new Study(storage, stored.get(), space, strategy);
@@ -94,7 +103,7 @@ public final class Study {
     }
 
     private void resume() {
-        int stale = storage.markRunningStale(config.name());
+        int stale = markAbandonedTrialsStale();
         List<FrozenTrial> trials = storage.trials(config.name());
         Set<String> finishedKeys = new HashSet<>();
         int replayed = 0;
@@ -117,8 +126,40 @@ public final class Study {
                 }
             }
         }
-        LOG.info("Resumed study '{}': {} finished trials replayed, {} stale trials marked now, {} to evaluate again",
-                config.name(), replayed, stale, retryQueue.size());
+        for (FrozenTrial trial : trials) {
+            if (trial.state() == TrialState.RUNNING) {
+                evaluatedKeys.add(space.parse(trial.architecture()).isomorphismKey());
+            }
+        }
+        LOG.info("Resumed study '{}': {} finished trials replayed, {} stale trials marked now, "
+                + "{} to evaluate again", config.name(), replayed, stale, retryQueue.size());
+    }
+
+    /**
+     * Marks STALE every RUNNING trial whose worker is gone: a process on this host
+     * that has exited, a trial this JVM no longer evaluates, or a trial with no
+     * worker recorded. Trials of live processes on this host are left to them.
+     *
+     * @return the number of trials marked
+     */
+    private int markAbandonedTrialsStale() {
+        int marked = 0;
+        for (FrozenTrial trial : storage.trials(config.name())) {
+            if (trial.state() != TrialState.RUNNING) {
+                continue;
+            }
+            boolean alive = Worker.parse(trial.attributes().get(Worker.ATTRIBUTE))
+                    .map(w -> w.isEvaluating(storage.location(), config.name(), trial.number()))
+                    .orElse(false);
+            if (alive) {
+                LOG.info("Trial {} is running in live process {}; leaving it to that process",
+                        trial.number(), trial.attributes().get(Worker.ATTRIBUTE));
+                continue;
+            }
+            storage.markStale(config.name(), trial.number());
+            marked++;
+        }
+        return marked;
     }
 
     /** The stored configuration. */
@@ -157,6 +198,7 @@ public final class Study {
         evaluatedKeys.add(architecture.isomorphismKey());
         long seed = Seeds.trialSeed(config.seed(), number);
         attributes.put("strategy", strategy.name());
+        attributes.put(Worker.ATTRIBUTE, Worker.current().toString());
         int stored = storage.createTrial(config.name(), architecture.text(), seed, attributes);
         // The stored seed, so the evaluator and the store agree even when another
         // process took the number this one expected.
@@ -226,10 +268,12 @@ public final class Study {
 
     private Optional<FrozenTrial> evaluateOne(Evaluator evaluator, Trial trial, Instant deadline) {
         EvaluationContext context = new TrialContext(trial, deadline);
+        Worker.markRunningHere(storage.location(), config.name(), trial.number());
         try {
             Evaluation evaluation = evaluator.evaluate(trial.architecture(), context);
             FrozenTrial done = tell(trial, evaluation);
-            LOG.info("Trial {} complete: {} {}", done.number(), trial.architecture().text(), done.metrics());
+            LOG.info("Trial {} complete: {} {}", done.number(), trial.architecture().text(),
+                    done.metrics());
             return Optional.of(done);
         } catch (EvaluationInterruptedException e) {
             storage.markStale(config.name(), trial.number());
@@ -241,6 +285,8 @@ public final class Study {
             LOG.warn("Trial {} failed: {} ({})", trial.number(), trial.architecture().text(),
                     failed.error().orElse(""), e);
             return Optional.of(failed);
+        } finally {
+            Worker.markDoneHere(storage.location(), config.name(), trial.number());
         }
     }
 

@@ -27,6 +27,9 @@ public record StudyConfig(
         List<Objective> objectives,
         long seed) {
 
+    /** The longest study name accepted. */
+    public static final int MAX_NAME_LENGTH = 200;
+
     public StudyConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(space, "space");
@@ -40,6 +43,10 @@ public record StudyConfig(
         }
         if (name.isBlank()) {
             throw new IllegalArgumentException("study name is empty");
+        }
+        if (name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("invalid study name '" + name.replaceAll("\\p{Cntrl}", "?")
+                    + "': use at most " + MAX_NAME_LENGTH + " characters and no control characters");
         }
     }
 
