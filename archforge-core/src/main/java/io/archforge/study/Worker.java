@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public record Worker(String host, long pid, long started) {
 
-    /** The trial attribute that holds the worker's identity. */
+    /** The trial attribute that contains the worker's identity. */
     public static final String ATTRIBUTE = "worker";
 
     private static final Worker CURRENT = detect();
@@ -31,7 +31,7 @@ public record Worker(String host, long pid, long started) {
     /** Trials this JVM is evaluating now, as "location, study, number" keys. */
     private static final Set<String> RUNNING_HERE = ConcurrentHashMap.newKeySet();
 
-    /** The worker of this JVM. */
+    /** Returns the worker of this JVM. */
     public static Worker current() {
         return CURRENT;
     }

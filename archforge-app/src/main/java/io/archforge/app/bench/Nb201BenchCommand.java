@@ -77,13 +77,13 @@ public final class Nb201BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         RegretSettings settings = settings();
+        prepareOutput();
         Verbosity.quietStudyLog(true);
         TableLoadMeasurement load = TableLoadMeasurement.measure();
         LOG.info("Loaded the NAS-Bench-201 tables in {} ms", Math.round(load.millis()));
         RegretBenchmark.Result result = new RegretBenchmark(load.table()).run(settings);
 
         // Files: rows, one chart per data set, the summary.
-        Files.createDirectories(out);
         RegretCsv.write(result.rows(), out.resolve("regret.csv"));
         for (Nb201Dataset dataset : settings.datasets()) {
             List<RegretStatistics.Curve> curves = new ArrayList<>();
@@ -122,12 +122,44 @@ public final class Nb201BenchCommand implements Callable<Integer> {
                         + "'; valid strategies: " + String.join(", ", Strategies.names()));
             }
         }
+        requireDistinct("--strategies", strategies);
+        requireDistinct("--datasets", datasets);
+        requirePositive("--seeds", seeds);
+        requirePositive("--trials", trials);
+        if (threads != null) {
+            requirePositive("--threads", threads);
+        }
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        return new RegretSettings(strategies, parsed, seeds, trials, threadCount);
+    }
+
+    private void requireDistinct(String option, List<String> values) {
+        if (values.stream().distinct().count() != values.size()) {
+            throw usage("invalid " + option + " " + String.join(",", values)
+                    + ": name each value once");
+        }
+    }
+
+    private void requirePositive(String option, int value) {
+        if (value < 1) {
+            throw usage("invalid " + option + " " + value + ": it must be 1 or more");
+        }
+    }
+
+    /**
+     * Creates the output directory and checks that it can be written, before any study
+     * runs, so that a bad {@code --out} fails at once rather than after the benchmark.
+     */
+    private void prepareOutput() {
         try {
-            return new RegretSettings(strategies, parsed, seeds, trials, threadCount);
-        } catch (IllegalArgumentException e) {
-            throw usage("invalid option: " + e.getMessage()
-                    + " (check --strategies, --datasets, --seeds, --trials, --threads)");
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw usage("invalid --out " + out + ": cannot create the directory ("
+                    + e.getClass().getSimpleName() + "); choose a writable directory");
+        }
+        if (!Files.isWritable(out)) {
+            throw usage("invalid --out " + out + ": the directory is not writable; choose a"
+                    + " writable directory");
         }
     }
 

@@ -1,9 +1,11 @@
 package io.archforge.app.cli;
 
 import io.archforge.app.setup.DatasetSpec;
+import io.archforge.app.setup.TrainingSettings;
 import io.archforge.strategy.EvolutionOptions;
 import io.archforge.study.Objective;
 import io.archforge.study.StudyConfig;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,6 +57,26 @@ final class ConfigConflicts {
         compare("--seed", options.seed, Long.toString(stored.seed()));
         objectives.ifPresent(given -> compare("--objective", render(given),
                 render(stored.objectives())));
+        checkTraining(tabular, evaluatorOptions);
+    }
+
+    private void checkTraining(boolean tabular, Map<String, String> evaluatorOptions) {
+        TrainingOptions training = options.training;
+        if (tabular) {
+            training.rejectForBenchmark("study '" + stored.name() + "'");
+            return;
+        }
+        // A study stored without these keys trained with the standard values.
+        Map<String, String> values = new LinkedHashMap<>(TrainingSettings.standard().toMap());
+        values.putAll(evaluatorOptions);
+        compare("--epochs", training.epochs, values.get(TrainingSettings.EPOCHS));
+        compare("--batch-size", training.batchSize, values.get(TrainingSettings.BATCH_SIZE));
+        compare("--train-images", training.trainImages,
+                values.get(TrainingSettings.TRAIN_IMAGES));
+        compare("--validation-images", training.validationImages,
+                values.get(TrainingSettings.VALIDATION_IMAGES));
+        compare("--learning-rate", training.learningRate,
+                values.get(TrainingSettings.LEARNING_RATE));
     }
 
     private static String datasetArgument(String evaluator, Map<String, String> evaluatorOptions) {

@@ -74,15 +74,19 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Seed of the training run (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Mixin
+    TrainingOptions training;
+
     @Override
     public Integer call() {
-        DatasetSpec datasetSpec = DatasetSpec.parse(benchmark, dataset, data, device);
+        DatasetSpec datasetSpec =
+                training.applyTo(DatasetSpec.parse(benchmark, dataset, data, device));
         String spaceName = space != null ? space : datasetSpec.defaultSpace();
         SearchSpace searchSpace = space(spaceName);
         Architecture parsed = parse(searchSpace);
         try (EvaluatorFactory.Setup setup = EvaluatorFactory.create(datasetSpec, searchSpace,
                 List.of())) {
-            LOG.info("Evaluating {} on {}", parsed.text(), datasetSpec.label());
+            LOG.info("Evaluating {} on {}", parsed.text(), datasetSpec.displayName());
             Evaluation evaluation = setup.evaluator().evaluate(parsed, new SingleContext(seed));
             print(parsed, datasetSpec, setup, evaluation);
         }
@@ -114,7 +118,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("architecture", parsed.text());
             json.put("space", parsed.space());
-            json.put("dataset", datasetSpec.label());
+            json.put("dataset", datasetSpec.displayName());
             json.put("metrics", new TreeMap<>(evaluation.metrics()));
             json.put("attributes", new TreeMap<>(evaluation.attributes()));
             setup.dataSource().ifPresent(source -> json.put("data_source", source));

@@ -16,6 +16,7 @@ import io.archforge.study.StudyConfig;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,9 @@ import picocli.CommandLine.Spec;
                 + "architectures up (default 100 trials, objective test_accuracy:max).",
             "Real training: --dataset fashion-mnist [--data DIR] or --dataset idx:DIR trains "
                 + "macro-space networks with DJL (defaults: evolution with population 6 and "
-                + "sample size 3, objectives accuracy:max and latency_ms:min, 5m time limit).",
+                + "sample size 3, objectives accuracy:max and latency_ms:min, 5m time limit; "
+                + "each network trains 3 epochs on 5000 images, see --epochs and "
+                + "--train-images).",
             ""},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
@@ -57,21 +60,49 @@ public final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // Every check that needs no store comes first, so that bad input writes nothing.
         StudyPlanner planner = StudyPlanner.validate(options);
         StorageLocation location = StorageLocation.parse(options.storage);
-        location.requireWritable();
-        try (InterruptGuard guard = new InterruptGuard(); Storage storage = location.open()) {
-            StudyPlan plan = planner.plan(storage);
-            StudyConfig config = plan.config();
-            SearchSpace space = space(config);
-            Strategy strategy = strategy(config);
-            try (EvaluatorFactory.Setup setup =
-                    EvaluatorFactory.create(DatasetSpec.of(config), space, config.objectives())) {
-                Study study = Study.open(storage, config, space, strategy);
-                guard.watch(study);
-                return run(study, setup, plan, location);
+        location.requireUsable();
+        if (!location.exists()) {
+            planner.requireDatasetForNewStore(location.toString());
+        }
+        Optional<StudyConfig> requested = planner.requestedConfig();
+        try (EvaluatorFactory.Setup early = requested.map(SearchCommand::setup).orElse(null)) {
+            location.requireWritable();
+            try (InterruptGuard guard = new InterruptGuard(); Storage storage = location.open()) {
+                StudyPlan plan = planner.plan(storage);
+                StudyConfig config = plan.config();
+                if (early != null && sameEvaluation(requested.get(), config)) {
+                    return search(storage, guard, plan, early, location);
+                }
+                try (EvaluatorFactory.Setup setup = setup(config)) {
+                    return search(storage, guard, plan, setup, location);
+                }
             }
         }
+    }
+
+    /** Creates the evaluator of {@code config}, which also checks its objectives. */
+    private static EvaluatorFactory.Setup setup(StudyConfig config) {
+        return EvaluatorFactory.create(DatasetSpec.of(config), space(config),
+                config.objectives());
+    }
+
+    /** Returns whether an evaluator built for {@code requested} also serves {@code actual}. */
+    private static boolean sameEvaluation(StudyConfig requested, StudyConfig actual) {
+        return requested.evaluator().equals(actual.evaluator())
+                && requested.evaluatorOptions().equals(actual.evaluatorOptions())
+                && requested.space().equals(actual.space())
+                && requested.objectives().equals(actual.objectives());
+    }
+
+    private int search(Storage storage, InterruptGuard guard, StudyPlan plan,
+            EvaluatorFactory.Setup setup, StorageLocation location) {
+        StudyConfig config = plan.config();
+        Study study = Study.open(storage, config, space(config), strategy(config));
+        guard.watch(study);
+        return run(study, setup, plan, location);
     }
 
     private static SearchSpace space(StudyConfig config) {

@@ -2,6 +2,7 @@ package io.archforge.app.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -77,4 +78,7 @@ final class SearchOptions {
             description = "NAS-Bench-201 device whose measured latency becomes latency_ms, "
                     + "such as pixel3 or 2080ti_1.")
     String device;
+
+    @Mixin
+    TrainingOptions training;
 }

@@ -3,9 +3,11 @@ package io.archforge.app.cli;
 import io.archforge.app.output.Json;
 import io.archforge.app.output.TextTable;
 import io.archforge.app.output.TrialViews;
+import io.archforge.app.setup.DatasetSpec;
 import io.archforge.app.setup.StorageLocation;
 import io.archforge.storage.Storage;
 import io.archforge.storage.StudySummary;
+import io.archforge.study.StudyConfig;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,8 +73,7 @@ final class StudyListCommand implements Callable<Integer> {
             List<String> row = new ArrayList<>();
             row.add(summary.config().name());
             row.add(summary.config().space());
-            row.add(summary.config().evaluator() + " "
-                    + summary.config().evaluatorOptions().getOrDefault("dataset", ""));
+            row.add(dataset(summary.config()));
             row.add(summary.config().strategy());
             row.add(String.join(" ", TrialViews.objectives(summary.config().objectives())));
             row.add(Integer.toString(summary.completedTrials()));
@@ -81,5 +82,20 @@ final class StudyListCommand implements Callable<Integer> {
             table.add(row);
         }
         return table.render();
+    }
+
+    /**
+     * Returns the data set as {@code --dataset} names it, with the benchmark in brackets
+     * for table look-ups: {@code cifar10 (nb201)}, {@code fashion-mnist}, {@code idx:DIR}.
+     */
+    static String dataset(StudyConfig config) {
+        Map<String, String> options = config.evaluatorOptions();
+        String dataset = options.getOrDefault("dataset", "");
+        if (config.evaluator().equals(DatasetSpec.TRAIN)) {
+            return dataset.equals(DatasetSpec.IDX)
+                    ? DatasetSpec.IDX + ":" + options.getOrDefault("data", "")
+                    : dataset;
+        }
+        return dataset + " (" + config.evaluator() + ")";
     }
 }

@@ -66,13 +66,36 @@ final class StudyPlanner {
         }
         Optional<DatasetSpec> spec = options.dataset == null
                 ? Optional.empty()
-                : Optional.of(DatasetSpec.parse(options.benchmark, options.dataset, options.data,
-                        options.device));
+                : Optional.of(options.training.applyTo(DatasetSpec.parse(options.benchmark,
+                        options.dataset, options.data, options.device)));
         Optional<List<Objective>> parsed = Optional.ofNullable(options.objectives)
                 .map(StudyPlanner::parseObjectives);
         StudyPlanner planner = new StudyPlanner(options, spec, parsed, limit);
-        spec.ifPresent(s -> planner.newConfig(s, planner.studyName()));
+        planner.requestedConfig();
         return planner;
+    }
+
+    /**
+     * Returns the configuration a new study would get from the options, or empty without
+     * {@code --dataset}. An existing study with the same name keeps its stored one.
+     *
+     * @throws UsageException when the options do not make a valid configuration
+     */
+    Optional<StudyConfig> requestedConfig() {
+        return dataset.map(spec -> newConfig(spec, studyName()));
+    }
+
+    /**
+     * Checks the options against a store that does not exist yet: resuming needs the
+     * study in the store, so without {@code --dataset} there is nothing to run.
+     *
+     * @throws UsageException naming the study and the store
+     */
+    void requireDatasetForNewStore(String location) {
+        if (dataset.isEmpty()) {
+            throw new UsageException("study '" + studyName() + "' not found in " + location
+                    + "; give --dataset to create it");
+        }
     }
 
     private static void requirePositive(String option, Integer value) {

@@ -13,9 +13,16 @@ final class StudyStore {
                     + "(default: ~/.archforge/studies.db).")
     String storage;
 
-    /** Parses the location; the read-only commands never create a missing SQLite file. */
+    /**
+     * Parses and checks the location as {@code search} does, but writes nothing: the
+     * read-only commands never create a missing SQLite file.
+     *
+     * @throws UsageException when the value has no known form or cannot hold a store
+     */
     StorageLocation location() {
-        return StorageLocation.parse(storage);
+        StorageLocation location = StorageLocation.parse(storage);
+        location.requireUsable();
+        return location;
     }
 
     /**

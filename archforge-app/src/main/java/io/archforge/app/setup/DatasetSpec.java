@@ -38,6 +38,12 @@ public sealed interface DatasetSpec permits DatasetSpec.Tabular, DatasetSpec.Tra
     /** A short name for derived study names, such as {@code cifar10} or {@code idx-digits}. */
     String label();
 
+    /**
+     * The data set as the command line names it, for output: {@code cifar10},
+     * {@code fashion-mnist} or {@code idx:/absolute/dir}.
+     */
+    String displayName();
+
     /** The default search space: {@code nb201} for the benchmark, {@code macro} for training. */
     String defaultSpace();
 
@@ -72,6 +78,11 @@ public sealed interface DatasetSpec permits DatasetSpec.Tabular, DatasetSpec.Tra
         }
 
         @Override
+        public String displayName() {
+            return dataset.id();
+        }
+
+        @Override
         public String defaultSpace() {
             return "nb201";
         }
@@ -83,10 +94,13 @@ public sealed interface DatasetSpec permits DatasetSpec.Tabular, DatasetSpec.Tra
      * @param source {@link #FASHION_MNIST} or {@link #IDX}
      * @param directory the directory with the IDX files; empty for the Fashion-MNIST
      *     default (the system's copy, else the bundled subset)
+     * @param settings the training-recipe values
      */
-    record Training(String source, Optional<Path> directory) implements DatasetSpec {
+    record Training(String source, Optional<Path> directory, TrainingSettings settings)
+            implements DatasetSpec {
         public Training {
             Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(settings, "settings");
             directory = directory.map(d -> d.toAbsolutePath().normalize());
             if (source.equals(IDX) && directory.isEmpty()) {
                 throw new IllegalArgumentException("an idx data set needs a directory, as in "
@@ -104,7 +118,13 @@ public sealed interface DatasetSpec permits DatasetSpec.Tabular, DatasetSpec.Tra
             Map<String, String> options = new LinkedHashMap<>();
             options.put("dataset", source);
             directory.ifPresent(d -> options.put("data", d.toString()));
+            options.putAll(settings.toMap());
             return options;
+        }
+
+        /** Returns this data set trained with {@code newSettings}. */
+        public Training withSettings(TrainingSettings newSettings) {
+            return new Training(source, directory, newSettings);
         }
 
         @Override
@@ -117,6 +137,11 @@ public sealed interface DatasetSpec permits DatasetSpec.Tabular, DatasetSpec.Tra
         }
 
         @Override
+        public String displayName() {
+            return source.equals(IDX) ? IDX + ":" + directory.orElseThrow() : source;
+        }
+
+        @Override
         public String defaultSpace() {
             return "macro";
         }
@@ -124,7 +149,8 @@ public sealed interface DatasetSpec permits DatasetSpec.Tabular, DatasetSpec.Tra
 
     /**
      * Reads the command line's {@code --benchmark}, {@code --dataset}, {@code --data}
-     * and {@code --device} values; any of the first three may be null.
+     * and {@code --device} values; any of the first three may be null. A training spec
+     * gets the standard {@link TrainingSettings}.
      *
      * @throws UsageException naming the bad value and the fix
      */
@@ -145,7 +171,7 @@ public sealed interface DatasetSpec permits DatasetSpec.Tabular, DatasetSpec.Tra
             rejectTabularOptions(benchmark, dataset, device);
             Optional<Path> directory = Optional.ofNullable(data);
             directory.ifPresent(d -> requireDirectory(d, "--data"));
-            return new Training(FASHION_MNIST, directory);
+            return new Training(FASHION_MNIST, directory, TrainingSettings.standard());
         }
         return parseTabular(dataset, data, device);
     }
@@ -164,7 +190,7 @@ public sealed interface DatasetSpec permits DatasetSpec.Tabular, DatasetSpec.Tra
         }
         Path path = Path.of(directory);
         requireDirectory(path, "--dataset idx:");
-        return new Training(IDX, Optional.of(path));
+        return new Training(IDX, Optional.of(path), TrainingSettings.standard());
     }
 
     private static DatasetSpec parseTabular(String dataset, Path data, String device) {
@@ -207,7 +233,8 @@ public sealed interface DatasetSpec permits DatasetSpec.Tabular, DatasetSpec.Tra
     /**
      * Rebuilds the spec stored with a study.
      *
-     * @throws IllegalArgumentException when this version does not support the stored evaluator
+     * @throws IllegalArgumentException when this version does not support the stored
+     *     evaluator, or a stored training setting is invalid
      */
     static DatasetSpec of(StudyConfig config) {
         Map<String, String> options = config.evaluatorOptions();
@@ -216,7 +243,8 @@ public sealed interface DatasetSpec permits DatasetSpec.Tabular, DatasetSpec.Tra
             case NB201 -> new Tabular(Nb201Dataset.parse(dataset),
                     Optional.ofNullable(options.get("device")));
             case TRAIN -> new Training(dataset,
-                    Optional.ofNullable(options.get("data")).map(Path::of));
+                    Optional.ofNullable(options.get("data")).map(Path::of),
+                    TrainingSettings.fromMap(options));
             default -> throw new IllegalArgumentException("study '" + config.name()
                     + "' uses evaluator '" + config.evaluator()
                     + "', which this version does not know");

@@ -10,6 +10,9 @@ import io.archforge.study.Objective;
 import io.archforge.torch.data.DataFileException;
 import io.archforge.torch.data.DataSources;
 import io.archforge.torch.data.TrainTestData;
+import io.archforge.torch.train.DjlRuntime;
+import io.archforge.torch.train.EngineCacheException;
+import io.archforge.torch.train.LatencyMeter;
 import io.archforge.torch.train.TrainingEvaluator;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +25,12 @@ import java.util.TreeSet;
  * {@link UsageException}.
  */
 public final class EvaluatorFactory {
+
+    // The values TrainingEvaluator.standard(data) uses, which takes no recipe: stem stride 2
+    // keeps a trial within tens of seconds on a CPU, one intra-op thread per trial.
+    private static final int STEM_STRIDE = 2;
+    private static final int TRAINING_THREADS = 1;
+    private static final long SPLIT_SEED = 0;
 
     private EvaluatorFactory() {
     }
@@ -80,8 +89,44 @@ public final class EvaluatorFactory {
                     + " cannot be trained: real training "
                     + "builds networks of the macro space only; use --space macro");
         }
+        requireEngineCache();
         TrainTestData data = readData(spec);
-        return new Setup(TrainingEvaluator.standard(data), Optional.of(data.source()));
+        TrainingSettings settings = spec.settings();
+        requireEnoughImages(data, settings);
+        TrainingEvaluator evaluator = new TrainingEvaluator(data, settings.toRecipe(),
+                LatencyMeter.standard(), STEM_STRIDE, TRAINING_THREADS, SPLIT_SEED);
+        return new Setup(evaluator, Optional.of(data.source()));
+    }
+
+    /**
+     * Checks that the training split contains the validation images and, besides them, the
+     * training images, because both are taken from it.
+     */
+    private static void requireEnoughImages(TrainTestData data, TrainingSettings settings) {
+        int available = data.train().size();
+        if (settings.validationImages() >= available) {
+            throw new UsageException("invalid --validation-images "
+                    + settings.validationImages() + ": the training split of " + data.source()
+                    + " has " + available + " images, and training needs some of them; use "
+                    + "fewer validation images");
+        }
+        int left = available - settings.validationImages();
+        if (settings.trainImages() > left) {
+            throw new UsageException("invalid --train-images " + settings.trainImages()
+                    + ": the training split of " + data.source() + " has " + available
+                    + " images, " + left + " of them left after the "
+                    + settings.validationImages() + " validation images; use --train-images "
+                    + left + " or fewer");
+        }
+    }
+
+    /** Checks the DJL cache directory before any work, turning a bad one into bad input. */
+    private static void requireEngineCache() {
+        try {
+            DjlRuntime.requireWritableCache();
+        } catch (EngineCacheException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
     }
 
     /** Reads the training data, turning missing or corrupt files into bad input. */

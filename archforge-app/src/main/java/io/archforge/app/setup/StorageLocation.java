@@ -3,6 +3,7 @@ package io.archforge.app.setup;
 import io.archforge.app.cli.UsageException;
 import io.archforge.storage.Storage;
 import io.archforge.storage.StorageException;
+import io.archforge.store.jdbc.StoreUnreachableException;
 import io.archforge.store.jdbc.Storages;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,28 +22,26 @@ public record StorageLocation(String spec, Optional<Path> file) {
 
     private static final String SQLITE_PREFIX = "sqlite:";
 
-    /** Reads {@code --storage}; null means the default file under the home directory. */
+    /**
+     * Reads {@code --storage}; null means the default file under the home directory.
+     *
+     * @throws UsageException when the value has no known form, such as {@code mysql://...}
+     *     or an empty {@code sqlite:}
+     */
     public static StorageLocation parse(String value) {
         String spec = value == null ? Storages.DEFAULT_LOCATION : value.strip();
         if (spec.isEmpty()) {
-            throw new UsageException("--storage is empty: pass a file path, sqlite:PATH or "
-                    + "postgresql://...");
+            throw new UsageException("--storage is empty: use " + Storages.FORMS);
         }
-        if (spec.startsWith("postgresql:") || spec.startsWith("postgres:")) {
-            return new StorageLocation(spec, Optional.empty());
+        Optional<Path> file;
+        try {
+            file = Storages.sqliteFile(spec);
+        } catch (StorageException e) {
+            throw new UsageException("invalid --storage: " + e.getMessage(), e);
         }
-        String path = spec.startsWith(SQLITE_PREFIX)
-                ? spec.substring(SQLITE_PREFIX.length())
-                : spec;
-        Path file = Path.of(expandHome(path)).toAbsolutePath().normalize();
-        return new StorageLocation(SQLITE_PREFIX + file, Optional.of(file));
-    }
-
-    private static String expandHome(String path) {
-        if (path.equals("~") || path.startsWith("~/")) {
-            return System.getProperty("user.home") + path.substring(1);
-        }
-        return path;
+        return file.isEmpty()
+                ? new StorageLocation(spec, file)
+                : new StorageLocation(SQLITE_PREFIX + file.get(), file);
     }
 
     /** Returns whether the store exists: always true for PostgreSQL, which is checked on open. */
@@ -51,31 +50,63 @@ public record StorageLocation(String spec, Optional<Path> file) {
     }
 
     /**
-     * Checks that the SQLite file can be created or written, and creates its directory.
+     * Checks that the SQLite path is a file or could become one, leaving nothing behind. The read-only commands call this, so a directory or a path under /proc is an
+     * error there too, while a missing file in a usable directory is an empty store.
      *
      * @throws UsageException naming the path and the fix
      */
-    public void requireWritable() {
+    public void requireUsable() {
         if (file.isEmpty()) {
             return;
         }
         Path path = file.get();
+        if (Files.isDirectory(path)) {
+            throw unwritable(path, "it is a directory");
+        }
         if (Files.exists(path)) {
             if (!Files.isRegularFile(path) || !Files.isWritable(path)) {
                 throw unwritable(path, "it is not a writable file");
             }
             return;
         }
-        Path parent = path.getParent();
-        Path existing = parent;
+        Path existing = path.getParent();
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
-        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+        if (existing == null || !Files.isDirectory(existing) || !canCreateFileIn(existing)) {
             throw unwritable(path, "its directory cannot be created or written");
         }
+    }
+
+    /**
+     * Creates and deletes an empty file in {@code directory}. Permission bits alone do not
+     * tell, because root passes them on read-only mounts and on /proc.
+     */
+    private static boolean canCreateFileIn(Path directory) {
+        if (!Files.isWritable(directory)) {
+            return false;
+        }
         try {
-            Files.createDirectories(parent);
+            Files.delete(Files.createTempFile(directory, ".archforge-probe-", ".tmp"));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Checks that the SQLite file can be created or written, and creates its directory.
+     *
+     * @throws UsageException naming the path and the fix
+     */
+    public void requireWritable() {
+        requireUsable();
+        if (file.isEmpty()) {
+            return;
+        }
+        Path path = file.get();
+        try {
+            Files.createDirectories(path.getParent());
         } catch (IOException e) {
             throw unwritable(path, "creating its directory failed (" + e.getMessage() + ")");
         }
@@ -89,11 +120,15 @@ public record StorageLocation(String spec, Optional<Path> file) {
     /**
      * Opens the store, creating the SQLite file when needed.
      *
-     * @throws UsageException when the store cannot be opened
+     * @throws StoreUnreachableException when the PostgreSQL server is not reachable, a
+     *     failure of the environment rather than of the input
+     * @throws UsageException when the store cannot be opened for another reason
      */
     public Storage open() {
         try {
             return Storages.open(spec);
+        } catch (StoreUnreachableException e) {
+            throw e;
         } catch (StorageException | IllegalArgumentException e) {
             throw new UsageException("cannot open storage '" + spec + "': " + e.getMessage()
                     + "; check the --storage value", e);

@@ -54,7 +54,29 @@ class BenchCommandTest {
         int status = run("nb201", "--seeds", "0");
 
         assertThat(status).isEqualTo(2);
-        assertThat(err.toString()).contains("seeds");
+        assertThat(err.toString()).contains("invalid --seeds 0").doesNotContain("--threads");
+    }
+
+    @Test
+    void badCountNamesItsOption() {
+        for (String option : List.of("--trials", "--threads")) {
+            err.getBuffer().setLength(0);
+
+            int status = run("nb201", option, "-1");
+
+            assertThat(status).as(option).isEqualTo(2);
+            assertThat(err.toString()).as(option).contains("invalid " + option + " -1")
+                    .doesNotContain("check --strategies");
+        }
+    }
+
+    @Test
+    void unwritableOutFailsFirst() {
+        int status = run("nb201", "--out", "/proc/nope", "--seeds", "1", "--trials", "5");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("--out /proc/nope");
+        assertThat(out.toString()).isEmpty();
     }
 
     @Test

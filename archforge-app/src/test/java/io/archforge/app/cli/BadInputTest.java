@@ -3,6 +3,7 @@ package io.archforge.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,6 +43,8 @@ class BadInputTest {
     static Stream<Arguments> badSearches() throws IOException {
         Path corrupt = corruptIdxDirectory(shared.resolve("corrupt"));
         Path file = Files.writeString(shared.resolve("plain-file"), "not a directory");
+        Path label200 = idxDirectory(shared.resolve("label-200"), new byte[] {0, 1, (byte) 200});
+        Path labelGap = idxDirectory(shared.resolve("label-gap"), new byte[] {0, 2, 2});
         return Stream.of(
                 Arguments.of("cifar42", List.of("--dataset", "cifar42")),
                 Arguments.of("annealing", List.of("--dataset", "cifar10", "--strategy",
@@ -56,6 +59,9 @@ class BadInputTest {
                 Arguments.of("no-such-dir", List.of("--dataset", "fashion-mnist", "--data",
                         shared.resolve("no-such-dir").toString())),
                 Arguments.of(corrupt.toString(), List.of("--dataset", "idx:" + corrupt)),
+                Arguments.of("label 200 at index 2", List.of("--dataset", "fashion-mnist",
+                        "--data", label200.toString())),
+                Arguments.of("none of class 1", List.of("--dataset", "idx:" + labelGap)),
                 Arguments.of("plain-file", List.of("--dataset", "cifar10", "--storage",
                         file.resolve("s.db").toString())),
                 Arguments.of("-5", List.of("--dataset", "cifar10", "--trials", "-5")),
@@ -97,6 +103,57 @@ class BadInputTest {
                 .get("studies").size()).isEqualTo(1);
     }
 
+    /** The cases that are bad on their own, not only against the stored study. */
+    static Stream<Arguments> badSearchesOnNewStore() throws IOException {
+        return badSearches().filter(a -> !((List<?>) a.get()[1]).contains(STUDY));
+    }
+
+    @ParameterizedTest(name = "search {0} on a new store")
+    @MethodSource("badSearchesOnNewStore")
+    void badSearchCreatesNoStore(String value, List<String> options) {
+        Path fresh = dir.resolve("fresh/new.db");
+        List<String> args = new ArrayList<>(List.of("search"));
+        args.addAll(options);
+        if (!options.contains("--study")) {
+            args.addAll(List.of("--study", STUDY));
+        }
+        if (!options.contains("--storage")) {
+            args.addAll(List.of("--storage", fresh.toString()));
+        }
+        Path target = Path.of(args.get(args.indexOf("--storage") + 1));
+
+        Cli.Result result = Cli.run(args.toArray(String[]::new));
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.errLines()).singleElement().asString().contains(value);
+        assertThat(Files.exists(target)).isFalse();
+        assertThat(dir.resolve("fresh")).doesNotExist();
+    }
+
+    @Test
+    void resumeOnNewStoreCreatesNoStore() {
+        Path fresh = dir.resolve("fresh/new.db");
+
+        Cli.Result result = Cli.run("search", "--study", STUDY, "--storage", fresh.toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.errLines()).singleElement().asString()
+                .contains("'" + STUDY + "' not found");
+        assertThat(dir.resolve("fresh")).doesNotExist();
+    }
+
+    @Test
+    void missingMetricCreatesNoStore() {
+        Path fresh = dir.resolve("x/new.db");
+
+        Cli.Result result = Cli.run("search", "--benchmark", "nb201", "--dataset", "cifar10",
+                "--objective", "accuracy:max", "--storage", fresh.toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.errLines()).singleElement().asString().contains("'accuracy'");
+        assertThat(fresh.getParent()).doesNotExist();
+    }
+
     @Test
     void malformedArchitectureIsUsageError() {
         String text = "|bogus~0|+|none~0|none~1|+|none~0|none~1|none~2|";
@@ -115,6 +172,31 @@ class BadInputTest {
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.errLines()).hasSizeGreaterThan(1);
         assertThat(result.err()).contains("at io.archforge");
+    }
+
+    /** Writes three 2x2 training images with {@code labels} and one test image of class 0. */
+    private static Path idxDirectory(Path directory, byte[] labels) throws IOException {
+        Files.createDirectories(directory);
+        int count = labels.length;
+        Files.write(directory.resolve("train-images-idx3-ubyte"),
+                idx(3, new int[] {count, 2, 2}, new byte[4 * count]));
+        Files.write(directory.resolve("train-labels-idx1-ubyte"),
+                idx(1, new int[] {count}, labels));
+        Files.write(directory.resolve("t10k-images-idx3-ubyte"),
+                idx(3, new int[] {1, 2, 2}, new byte[4]));
+        Files.write(directory.resolve("t10k-labels-idx1-ubyte"),
+                idx(1, new int[] {1}, new byte[] {0}));
+        return directory;
+    }
+
+    /** Returns an IDX file of unsigned bytes: magic number, dimensions, values. */
+    private static byte[] idx(int dimensionCount, int[] dimensions, byte[] values) {
+        ByteBuffer buffer = ByteBuffer.allocate(4 + 4 * dimensions.length + values.length);
+        buffer.putInt(0x800 | dimensionCount);
+        for (int dimension : dimensions) {
+            buffer.putInt(dimension);
+        }
+        return buffer.put(values).array();
     }
 
     private static Path corruptIdxDirectory(Path directory) throws IOException {

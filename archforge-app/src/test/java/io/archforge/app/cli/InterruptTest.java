@@ -40,4 +40,25 @@ class InterruptTest {
         assertThat(json.get("stop_reason").asText()).isEqualTo("interrupted");
         assertThat(json.get("completed_trials").asLong()).isEqualTo(completed);
     }
+
+    @Test
+    void sigtermSavesAndExits143() throws Exception {
+        Path store = dir.resolve("t.db");
+        Process process = Subprocess.start(dir, "term", List.of("search", "--benchmark", "nb201",
+                "--dataset", "cifar10", "--trials", "3000", "--storage", store.toString(),
+                "--study", "t", "--json"));
+        Subprocess.awaitCompleted(store, "t", 20, process, Duration.ofSeconds(90));
+
+        Process kill = new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        // 128 + signal 15, set by the JVM after the shutdown hook has saved the search.
+        assertThat(process.exitValue()).as(Subprocess.output(dir, "term", "err"))
+                .isEqualTo(143);
+        List<FrozenTrial> trials = Subprocess.trials(store, "t");
+        assertThat(trials).noneMatch(t -> t.state() == TrialState.RUNNING);
+        JsonNode json = Cli.parse(Subprocess.output(dir, "term", "out"));
+        assertThat(json.get("stop_reason").asText()).isEqualTo("interrupted");
+    }
 }

@@ -52,6 +52,15 @@ class StudyCommandsTest {
     }
 
     @Test
+    void listTextNamesDataset() {
+        Cli.Result result = Cli.run("study", "list", "--storage", storage);
+
+        assertThat(result.out().lines().filter(l -> l.startsWith("alpha")))
+                .singleElement().asString().contains("cifar10 (nb201)");
+        assertThat(result.out()).doesNotContain("nb201 cifar");
+    }
+
+    @Test
     void listOfMissingStoreIsEmpty() {
         Cli.Result result = Cli.run("study", "list", "--storage", dir.resolve("none.db").toString(),
                 "--json");
@@ -97,5 +106,48 @@ class StudyCommandsTest {
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.errLines()).singleElement().asString().contains("gamma");
+    }
+
+    @Test
+    void unusableStoreIsUsageError() {
+        String directory = dir.toString();
+        for (String value : List.of("sqlite:", directory, "/proc/x.db", "mysql://localhost/x")) {
+            String search = Cli.run("search", "--dataset", "cifar10", "--storage", value)
+                    .errLines().get(0);
+            for (List<String> command : List.of(List.of("list"), List.of("show", "alpha"),
+                    List.of("best", "alpha"))) {
+                List<String> args = new ArrayList<>(List.of("study"));
+                args.addAll(command);
+                args.addAll(List.of("--storage", value));
+
+                Cli.Result result = Cli.run(args.toArray(String[]::new));
+
+                assertThat(result.exitCode()).as("%s", args).isEqualTo(ExitCodes.USAGE);
+                assertThat(result.out()).as("%s", args).isEmpty();
+                assertThat(result.errLines()).as("%s", args).containsExactly(search);
+            }
+        }
+        assertThat(Path.of("mysql:")).doesNotExist();
+    }
+
+    @Test
+    void unreachablePostgresIsFailure() {
+        // Port 1 on the loopback interface: refused at once, nothing leaves the machine.
+        Cli.Result result = Cli.run("study", "list", "--storage",
+                "postgresql://nas@127.0.0.1:1/studies");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(result.errLines()).singleElement().asString()
+                .contains("127.0.0.1:1")
+                .contains("not reachable");
+    }
+
+    @Test
+    void malformedPostgresUrlIsUsageError() {
+        Cli.Result result = Cli.run("study", "list", "--storage", "postgresql://nas@127.0.0.1:1");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.errLines()).singleElement().asString()
+                .contains("postgresql://nas@127.0.0.1:1");
     }
 }

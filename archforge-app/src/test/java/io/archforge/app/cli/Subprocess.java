@@ -22,6 +22,15 @@ final class Subprocess {
 
     /** Starts {@code archforge ARGS...}, with stdout and stderr going to files in {@code dir}. */
     static Process start(Path dir, String name, List<String> args) throws IOException {
+        return start(dir, name, args, Map.of());
+    }
+
+    /**
+     * Starts {@code archforge ARGS...} with {@code extraEnv} applied to the environment: a
+     * variable mapped to null is removed, any other is set.
+     */
+    static Process start(Path dir, String name, List<String> args, Map<String, String> extraEnv)
+            throws IOException {
         List<String> command = new ArrayList<>();
         // A background job may have inherited SIGINT as ignored; reset it so the JVM handles it.
         if (Files.isExecutable(Path.of("/usr/bin/env"))) {
@@ -39,6 +48,13 @@ final class Subprocess {
         Map<String, String> env = builder.environment();
         env.put("DJL_OFFLINE", "true");
         env.put("OPT_OUT_TRACKING", "true");
+        extraEnv.forEach((variable, value) -> {
+            if (value == null) {
+                env.remove(variable);
+            } else {
+                env.put(variable, value);
+            }
+        });
         return builder.start();
     }
 

@@ -40,7 +40,7 @@ class TrainingCliTest {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         JsonNode json = result.json();
-        assertThat(json.get("dataset").asText()).isEqualTo("idx-fashion-mnist");
+        assertThat(json.get("dataset").asText()).isEqualTo("idx:" + directory);
         assertThat(json.get("data_source").asText()).contains("IDX files", directory.toString());
         assertThat(json.get("metrics").get("accuracy").asDouble()).isGreaterThan(60.0);
     }

@@ -176,8 +176,18 @@ final class Database implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
+            if (isConnectionFailure(e)) {
+                throw new StoreUnreachableException(dialect.name() + " store " + location
+                        + " is not reachable: " + firstLine(e.getMessage()),
+                        firstLine(e.getMessage()), e);
+            }
             throw failed("open the store", e);
         }
+    }
+
+    /** Returns whether {@code e} is in SQLSTATE class 08, connection exception. */
+    private static boolean isConnectionFailure(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("08");
     }
 
     private void release(Connection connection, boolean healthy) {

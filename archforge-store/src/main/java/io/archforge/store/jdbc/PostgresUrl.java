@@ -16,13 +16,18 @@ import java.util.Properties;
  * @param user the user, or empty for the driver's default
  * @param password the password, or empty
  * @param display the URL without the password, for messages and logs
+ * @param server {@code HOST:PORT}, with the driver's default port 5432 when none is given
  */
-record PostgresUrl(String jdbcUrl, String user, String password, String display) {
+record PostgresUrl(String jdbcUrl, String user, String password, String display,
+        String server) {
 
     /** Seconds to wait for a server before the first connection fails. */
     static final int CONNECT_TIMEOUT_S = 10;
 
     private static final String FORM = "postgresql://USER@HOST:PORT/DATABASE";
+
+    /** The port the PostgreSQL JDBC driver uses when the URL gives none. */
+    private static final int DEFAULT_PORT = 5432;
 
     /**
      * Parses a {@code postgresql://} or {@code postgres://} URL.
@@ -42,7 +47,8 @@ record PostgresUrl(String jdbcUrl, String user, String password, String display)
         String[] credentials = credentials(uri.getRawUserInfo());
         String userPart = credentials[0].isEmpty() ? "" : credentials[0] + "@";
         String display = "postgresql://" + userPart + authority + path;
-        return new PostgresUrl(jdbcUrl, credentials[0], credentials[1], display);
+        String server = host + ":" + (uri.getPort() > 0 ? uri.getPort() : DEFAULT_PORT);
+        return new PostgresUrl(jdbcUrl, credentials[0], credentials[1], display, server);
     }
 
     private static URI toUri(String spec) {

@@ -4,6 +4,7 @@ import io.archforge.storage.StorageException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +17,9 @@ import java.util.regex.Pattern;
  *       {@code postgres://...}): a PostgreSQL database, whose tables are created
  *       on first use.
  * </ul>
+ * Any other {@code NAME://} prefix, and any {@code NAME:} prefix of two or more
+ * characters other than {@code sqlite:}, is an unknown store type and an error, so
+ * that a URL of an unsupported database never becomes a local file name.
  */
 public final class Storages {
 
@@ -23,11 +27,13 @@ public final class Storages {
     public static final String DEFAULT_LOCATION = "~/.archforge/studies.db";
 
     /** The accepted forms, for error messages. */
-    public static final String FORMS =
-            "PATH, sqlite:PATH or postgresql://USER@HOST:PORT/DATABASE";
+    public static final String FORMS = "PATH | sqlite:PATH | postgresql://USER@HOST:PORT/DB";
 
-    /** A URI scheme: two or more characters, so that a drive letter such as C: is a path. */
-    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]+):");
+    /**
+     * A URI scheme followed by a colon. A one-letter prefix without {@code //}, such as
+     * a drive letter, is read as part of a path.
+     */
+    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):(//)?");
 
     private Storages() {
     }
@@ -40,17 +46,36 @@ public final class Storages {
      *     was written by a newer version
      */
     public static JdbcStorage open(String spec) {
+        Optional<Path> file = sqliteFile(spec);
+        return file.isPresent() ? openSqlite(file.get()) : openPostgres(spec.strip());
+    }
+
+    /**
+     * Checks the form of {@code spec} without touching the file system or the network.
+     *
+     * @return the absolute SQLite file that {@code spec} names, or empty for a
+     *     well-formed PostgreSQL URL
+     * @throws StorageException naming the value and the accepted forms, when the form is
+     *     unknown, the SQLite path is empty or invalid, or the PostgreSQL URL is malformed
+     */
+    public static Optional<Path> sqliteFile(String spec) {
         if (spec == null || spec.isBlank()) {
             throw new StorageException("store location is empty: use " + FORMS);
         }
         String trimmed = spec.strip();
         Matcher scheme = SCHEME.matcher(trimmed);
-        if (!scheme.find()) {
-            return openSqlite(expandHome(trimmed));
+        boolean found = scheme.find();
+        boolean driveLetter = found && scheme.group(1).length() == 1 && scheme.group(2) == null;
+        if (!found || driveLetter) {
+            return Optional.of(sqlitePath(trimmed, trimmed));
         }
         return switch (scheme.group(1).toLowerCase(Locale.ROOT)) {
-            case "sqlite" -> openSqlite(expandHome(trimmed.substring(scheme.end())));
-            case "postgresql", "postgres" -> openPostgres(trimmed);
+            case "sqlite" -> Optional.of(sqlitePath(trimmed,
+                    trimmed.substring(scheme.group(1).length() + 1)));
+            case "postgresql", "postgres" -> {
+                PostgresUrl.parse(trimmed);
+                yield Optional.empty();
+            }
             default -> throw new StorageException("unknown store type '" + scheme.group(1)
                     + "' in '" + trimmed + "': use " + FORMS);
         };
@@ -61,25 +86,36 @@ public final class Storages {
         return SqliteFile.open(file);
     }
 
-    private static JdbcStorage openSqlite(String path) {
+    private static Path sqlitePath(String spec, String path) {
         if (path.isEmpty()) {
-            throw new StorageException("SQLite store path is empty: use sqlite:PATH, for"
-                    + " example sqlite:" + DEFAULT_LOCATION);
+            throw new StorageException("SQLite store path is empty in '" + spec
+                    + "': use sqlite:PATH, for example sqlite:" + DEFAULT_LOCATION);
         }
         try {
-            return openSqlite(Path.of(path));
+            return Path.of(expandHome(path)).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
             throw new StorageException("invalid SQLite store path '" + path + "' ("
                     + e.getReason() + "): choose another path", e);
         }
     }
 
-    /** Opens a PostgreSQL store from a {@code postgresql://} URL. */
+    /**
+     * Opens a PostgreSQL store from a {@code postgresql://} URL.
+     *
+     * @throws StoreUnreachableException when no server accepts a connection at the URL's host
+     *     and port
+     */
     public static JdbcStorage openPostgres(String url) {
         PostgresUrl parsed = PostgresUrl.parse(url);
         Database database = new Database(parsed.jdbcUrl(), parsed.properties(),
                 new PostgresDialect(), parsed.display());
-        return new JdbcStorage(database);
+        try {
+            return new JdbcStorage(database);
+        } catch (StoreUnreachableException e) {
+            throw new StoreUnreachableException("PostgreSQL server " + parsed.server()
+                    + " is not reachable (" + e.reason() + "): start the server, or fix the"
+                    + " host and port in " + parsed.display(), e.reason(), e.getCause());
+        }
     }
 
     /** Replaces a leading {@code ~} with the user's home directory. */

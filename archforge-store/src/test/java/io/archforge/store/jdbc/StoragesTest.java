@@ -115,6 +115,43 @@ class StoragesTest {
     }
 
     @Test
+    void otherSchemesAreRejected() {
+        for (String spec : new String[] {"mysql://localhost/x", "mysql:studies",
+                "redis://127.0.0.1:6379/0", "x://studies.db", "file:/tmp/studies.db"}) {
+            assertThatThrownBy(() -> Storages.open(spec))
+                    .as(spec)
+                    .isInstanceOf(StorageException.class)
+                    .hasMessageContaining(spec)
+                    .hasMessageContaining("PATH | sqlite:PATH | postgresql://USER@HOST:PORT/DB");
+        }
+        assertThat(Path.of("mysql:")).doesNotExist();
+    }
+
+    @Test
+    void sqliteFileResolvesForms() {
+        Path file = dir.resolve("forms.db");
+
+        assertThat(Storages.sqliteFile(file.toString())).contains(file);
+        assertThat(Storages.sqliteFile("sqlite:" + file)).contains(file);
+        assertThat(Storages.sqliteFile("SQLite:" + file)).contains(file);
+        assertThat(Storages.sqliteFile("postgresql://nas@127.0.0.1:1/studies")).isEmpty();
+        assertThat(Storages.sqliteFile("c:studies.db"))
+                .contains(Path.of("c:studies.db").toAbsolutePath());
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void emptySqlitePathIsRejected() {
+        for (String spec : new String[] {"sqlite:", " sqlite: "}) {
+            assertThatThrownBy(() -> Storages.sqliteFile(spec))
+                    .as(spec)
+                    .isInstanceOf(StorageException.class)
+                    .hasMessageContaining("'sqlite:'")
+                    .hasMessageContaining("path is empty");
+        }
+    }
+
+    @Test
     void emptySpecIsRejected() {
         assertThatThrownBy(() -> Storages.open(" "))
                 .isInstanceOf(StorageException.class)
@@ -159,7 +196,16 @@ class StoragesTest {
     void unreachablePostgresFailsClearly() {
         // Port 1 on the loopback interface: refused at once, nothing leaves the machine.
         assertThatThrownBy(() -> Storages.open("postgresql://nas@127.0.0.1:1/studies"))
-                .isInstanceOf(StorageException.class)
+                .isInstanceOf(StoreUnreachableException.class)
+                .hasMessageContaining("127.0.0.1:1 is not reachable")
                 .hasMessageContaining("postgresql://nas@127.0.0.1:1/studies");
+    }
+
+    @Test
+    void postgresServerHasDefaultPort() {
+        assertThat(PostgresUrl.parse("postgresql://nas@db.local/studies").server())
+                .isEqualTo("db.local:5432");
+        assertThat(PostgresUrl.parse("postgres://db.local:5433/studies").server())
+                .isEqualTo("db.local:5433");
     }
 }

@@ -21,7 +21,10 @@ import org.slf4j.LoggerFactory;
  * A directory must contain {@code train-images-idx3-ubyte}, {@code
  * train-labels-idx1-ubyte}, {@code t10k-images-idx3-ubyte} and {@code
  * t10k-labels-idx1-ubyte}, each optionally ending in {@code .gz}. The result's
- * {@link TrainTestData#source()} names the files that were read.
+ * {@link TrainTestData#source()} names the files that were read. Fashion-MNIST labels
+ * must be 0 to 9 and the data always has ten classes; the labels of {@code idx:DIR}
+ * must number the classes 0 to N-1, each with a training image, and test labels must
+ * be among them.
  */
 public final class DataSources {
     /** The directory where Debian's {@code dataset-fashion-mnist} package installs the files. */
@@ -70,29 +73,38 @@ public final class DataSources {
                     + "'; use fashion-mnist or idx:DIR");
         }
         if (dataDir != null) {
-            return fromDirectory(dataDir, "Fashion-MNIST");
+            return readDirectory(dataDir, "Fashion-MNIST", LabelRules.FASHION_MNIST);
         }
         if (hasAllFiles(systemDir)) {
-            return fromDirectory(systemDir, "Fashion-MNIST");
+            return readDirectory(systemDir, "Fashion-MNIST", LabelRules.FASHION_MNIST);
         }
         LOG.info("No Fashion-MNIST files in {}; using the subset shipped in the jar", systemDir);
         return shippedFashionMnistSubset();
     }
 
     /**
-     * Reads the four IDX files in {@code directory}.
+     * Reads the four IDX files in {@code directory}. The training labels must number
+     * the classes 0 to N-1 with every class present, and each test label must be one of
+     * those classes.
      *
      * @param label what the files hold, for the source description
-     * @throws DataFileException when a file is missing or corrupt
+     * @throws DataFileException when a file is missing or corrupt, or a label breaks
+     *     those rules
      */
     public static TrainTestData fromDirectory(Path directory, String label) {
+        return readDirectory(directory, label, LabelRules.IDX);
+    }
+
+    private static TrainTestData readDirectory(Path directory, String label, LabelRules rules) {
         Path[] files = new Path[FILE_NAMES.length];
         for (int i = 0; i < files.length; i++) {
             files[i] = findFile(directory, FILE_NAMES[i]).orElseThrow(() -> missing(directory));
         }
         ImageDataset train = IdxReader.read(files[0], files[1]);
         ImageDataset test = IdxReader.read(files[2], files[3]);
-        return new TrainTestData(train, test, label + " from " + directory.toAbsolutePath());
+        TrainTestData data =
+                new TrainTestData(train, test, label + " from " + directory.toAbsolutePath());
+        return rules.apply(data, files[1].toString(), files[3].toString());
     }
 
     /** Reads the stratified Fashion-MNIST subset shipped in this jar. */
@@ -102,7 +114,9 @@ public final class DataSources {
         String source = "Fashion-MNIST subset shipped with archforge-torch"
                 + " (stratified, " + train.size() + " training and " + test.size()
                 + " test images)";
-        return new TrainTestData(train, test, source);
+        return LabelRules.FASHION_MNIST.apply(new TrainTestData(train, test, source),
+                "resource " + SUBSET_RESOURCE + FILE_NAMES[1] + ".gz",
+                "resource " + SUBSET_RESOURCE + FILE_NAMES[3] + ".gz");
     }
 
     private static ImageDataset readResource(String images, String labels) {

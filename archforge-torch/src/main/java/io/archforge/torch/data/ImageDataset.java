@@ -66,6 +66,16 @@ public final class ImageDataset {
         return classCount;
     }
 
+    /**
+     * Returns these images with {@code count} classes, for a fixed class list of which
+     * some classes may have no image here.
+     *
+     * @throws IllegalArgumentException when a label is {@code count} or more
+     */
+    public ImageDataset withClassCount(int count) {
+        return new ImageDataset(pixels, labels, rows, columns, count);
+    }
+
     /** Pixels per image. */
     public int imageSize() {
         return rows * columns;

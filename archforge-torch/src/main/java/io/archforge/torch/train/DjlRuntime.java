@@ -2,6 +2,8 @@ package io.archforge.torch.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * metadata address, and it picks the directory where DJL unpacks libtorch: {@code
  * DJL_CACHE_DIR} or {@code ENGINE_CACHE_DIR} from the environment or system properties if
  * set, otherwise {@code ~/.archforge/djl-cache}. Settings given on the command line are
- * kept.
+ * kept. {@link #engine()} checks that this directory can be created and written before
+ * the engine starts, because DJL's own error names neither the directory nor the fix.
  *
  * <p>PyTorch's intra-op thread count is one value for the whole process, so {@link
  * #setThreads} affects every thread that runs operators at the time.
@@ -46,16 +49,64 @@ public final class DjlRuntime {
         if (setting("DJL_CACHE_DIR") == null && setting("ENGINE_CACHE_DIR") == null) {
             System.setProperty("DJL_CACHE_DIR", DEFAULT_CACHE_DIR.toString());
             System.setProperty("ENGINE_CACHE_DIR", DEFAULT_CACHE_DIR.toString());
+            defaultCache = true;
         }
     }
 
-    /** Configures DJL if needed and returns the PyTorch engine, starting it on first use. */
+    /** Whether {@link #requireWritableCache()} has passed in this JVM. */
+    private static volatile boolean cacheChecked;
+
+    /** Whether {@link #configure()} chose {@link #DEFAULT_CACHE_DIR}. */
+    private static boolean defaultCache;
+
+    /**
+     * Configures DJL if needed and returns the PyTorch engine, starting it on first use.
+     *
+     * @throws EngineCacheException when the cache directory cannot be created or written
+     */
     public static Engine engine() {
-        configure();
+        requireWritableCache();
         Engine engine = Engine.getEngine(ENGINE);
         LOG.debug("Using {} {} with {} intra-op threads", engine.getEngineName(),
                 engine.getVersion(), JniUtils.getNumThreads());
         return engine;
+    }
+
+    /**
+     * Configures DJL if needed and checks, once per JVM, that the directory where DJL
+     * unpacks libtorch can be created and written. Call it before any work that
+     * should not start when the engine cannot.
+     *
+     * @throws EngineCacheException naming the directory, the setting it came from and
+     *     the fix
+     */
+    public static void requireWritableCache() {
+        configure();
+        if (cacheChecked) {
+            return;
+        }
+        // DJL unpacks the engine into ENGINE_CACHE_DIR when set, else into DJL_CACHE_DIR.
+        String key = setting("ENGINE_CACHE_DIR") != null ? "ENGINE_CACHE_DIR" : "DJL_CACHE_DIR";
+        String origin = defaultCache ? "the default" : "from " + key;
+        requireWritable(Path.of(setting(key)), origin, defaultCache ? "DJL_CACHE_DIR" : key);
+        cacheChecked = true;
+    }
+
+    /**
+     * Creates {@code directory} if needed, then creates and deletes a file in it.
+     *
+     * @param origin where the directory came from, for the message
+     * @param key the setting to change, for the message
+     */
+    static void requireWritable(Path directory, String origin, String key) {
+        try {
+            Files.createDirectories(directory);
+            Files.delete(Files.createTempFile(directory, ".archforge-probe-", ".tmp"));
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new EngineCacheException("the DJL cache directory " + directory + " ("
+                    + origin + ") cannot be created or written (" + e.getClass().getSimpleName()
+                    + "); set " + key + " to a writable directory", e);
+        }
     }
 
     /** Returns PyTorch's current intra-op thread count, starting the engine if needed. */

@@ -50,6 +50,60 @@ class DataSourcesTest {
     }
 
     @Test
+    void fashionLabelAboveNineIsRejected() throws IOException {
+        writeTinySet(dir, new byte[] {0, 1, (byte) 200}, new byte[] {2, 0});
+
+        assertThatThrownBy(() -> DataSources.load("fashion-mnist", dir))
+                .isInstanceOf(DataFileException.class)
+                .hasMessageContaining(dir.resolve("train-labels-idx1-ubyte").toString())
+                .hasMessageContaining("label 200 at index 2")
+                .hasMessageContaining("0 to 9");
+    }
+
+    @Test
+    void fashionTestLabelAboveNineIsRejected() throws IOException {
+        writeTinySet(dir, new byte[] {0, 1, 2}, new byte[] {2, 10});
+
+        assertThatThrownBy(() -> DataSources.load("fashion-mnist", dir))
+                .isInstanceOf(DataFileException.class)
+                .hasMessageContaining("t10k-labels-idx1-ubyte")
+                .hasMessageContaining("label 10 at index 1");
+    }
+
+    @Test
+    void fashionAlwaysHasTenClasses() throws IOException {
+        writeTinySet(dir);
+
+        TrainTestData data = DataSources.load("fashion-mnist", dir);
+
+        assertThat(data.classCount()).isEqualTo(10);
+        assertThat(data.train().classCount()).isEqualTo(10);
+        assertThat(data.test().classCount()).isEqualTo(10);
+    }
+
+    @Test
+    void idxClassGapIsRejected() throws IOException {
+        writeTinySet(dir, new byte[] {0, 2, (byte) 200}, new byte[] {2, 0});
+
+        assertThatThrownBy(() -> DataSources.load("idx:" + dir, null))
+                .isInstanceOf(DataFileException.class)
+                .hasMessageContaining(dir.resolve("train-labels-idx1-ubyte").toString())
+                .hasMessageContaining("up to 200")
+                .hasMessageContaining("none of class 1");
+    }
+
+    @Test
+    void idxTestLabelAboveTrainingIsRejected() throws IOException {
+        writeTinySet(dir, new byte[] {0, 1, 2}, new byte[] {0, 3});
+
+        assertThatThrownBy(() -> DataSources.load("idx:" + dir, null))
+                .isInstanceOf(DataFileException.class)
+                .hasMessageContaining(dir.resolve("t10k-labels-idx1-ubyte").toString())
+                .hasMessageContaining("label 3 at index 1")
+                .hasMessageContaining("0 to 2");
+    }
+
+    @Test
     void directoryMissingFilesIsRejected() throws IOException {
         writeTinySet(dir);
         Files.delete(dir.resolve("t10k-labels-idx1-ubyte"));
@@ -101,13 +155,21 @@ class DataSourcesTest {
     }
 
     private static void writeTinySet(Path dir) throws IOException {
-        Files.write(dir.resolve("train-images-idx3-ubyte.gz"),
-                IdxReaderTest.gzip(IdxReaderTest.idx(0x803, new int[] {3, 2, 2}, new byte[12])));
+        writeTinySet(dir, new byte[] {0, 1, 2}, new byte[] {2, 0});
+    }
+
+    /** Writes 2x2 images with the given training and test labels. */
+    private static void writeTinySet(Path dir, byte[] trainLabels, byte[] testLabels)
+            throws IOException {
+        int train = trainLabels.length;
+        int test = testLabels.length;
+        Files.write(dir.resolve("train-images-idx3-ubyte.gz"), IdxReaderTest.gzip(
+                IdxReaderTest.idx(0x803, new int[] {train, 2, 2}, new byte[4 * train])));
         Files.write(dir.resolve("train-labels-idx1-ubyte"),
-                IdxReaderTest.idx(0x801, new int[] {3}, new byte[] {0, 1, 2}));
+                IdxReaderTest.idx(0x801, new int[] {train}, trainLabels));
         Files.write(dir.resolve("t10k-images-idx3-ubyte"),
-                IdxReaderTest.idx(0x803, new int[] {2, 2, 2}, new byte[8]));
+                IdxReaderTest.idx(0x803, new int[] {test, 2, 2}, new byte[4 * test]));
         Files.write(dir.resolve("t10k-labels-idx1-ubyte"),
-                IdxReaderTest.idx(0x801, new int[] {2}, new byte[] {2, 0}));
+                IdxReaderTest.idx(0x801, new int[] {test}, testLabels));
     }
 }
