@@ -5,7 +5,11 @@ Builds the same two networks as the Java class
 io.archforge.torch.bench.ThroughputBenchmark, layer for layer, and trains them
 the same way: one fixed batch of Gaussian 1x28x28 images with random labels,
 softmax cross-entropy, SGD with momentum 0.9 and learning rate 0.01, a number
-of warm-up steps, then timed steps. Prints one JSON object per network.
+of warm-up steps, then timed steps. The images have channels-last strides, as
+in Archforge's TrainingStep. Prints one JSON object per network. It holds
+the wall-clock seconds and the CPU seconds of the training thread during
+the timed steps (with one intra-op thread, every operator runs on it), and
+the intra-op thread count that PyTorch reports after setting it.
 
   reference  the macro network s1=16ch/1 block, s2=32ch/2 blocks/expansion 2/
              residual, s3=64ch/2 blocks/expansion 2/residual, 3x3 kernels,
@@ -101,7 +105,7 @@ def forward_macs(model, image_shape):
     return macs
 
 
-def measure(name, batch, warmup, steps, threads):
+def measure(name, batch, warmup, steps):
     torch.manual_seed(0)
     model = macro_network(REFERENCE) if name == "reference" else plain_cnn()
     params = sum(p.numel() for p in model.parameters() if p.requires_grad)
@@ -110,6 +114,10 @@ def measure(name, batch, warmup, steps, threads):
     loss_function = nn.CrossEntropyLoss()
     generator = torch.Generator().manual_seed(1)
     images = torch.randn(batch, 1, 28, 28, generator=generator)
+    # A view with channels-last strides on the same memory, as Archforge's
+    # TrainingStep passes single-channel images. contiguous(memory_format=...)
+    # would keep the NCHW strides here, because one channel satisfies both.
+    images = images.reshape(batch, 28, 28, 1).permute(0, 3, 1, 2)
     labels = torch.randint(0, 10, (batch,), generator=generator)
 
     def step():
@@ -121,12 +129,15 @@ def measure(name, batch, warmup, steps, threads):
     for _ in range(warmup):
         step()
     start = time.perf_counter()
+    cpu_start = time.thread_time()
     for _ in range(steps):
         step()
+    cpu_seconds = time.thread_time() - cpu_start
     seconds = time.perf_counter() - start
     return {"network": name, "framework": "PyTorch " + torch.__version__,
             "params": params / 1e6, "flops": macs / 1e6, "batch_size": batch,
-            "steps": steps, "threads": threads, "seconds": seconds}
+            "steps": steps, "threads": torch.get_num_threads(),
+            "seconds": seconds, "cpu_seconds": cpu_seconds}
 
 
 def main():
@@ -142,8 +153,7 @@ def main():
     torch.set_num_interop_threads(1)
     names = ["reference", "cnn"] if args.network == "all" else [args.network]
     for name in names:
-        result = measure(name, args.batch, args.warmup, args.steps,
-                         args.threads)
+        result = measure(name, args.batch, args.warmup, args.steps)
         print(json.dumps(result), flush=True)
 
 

@@ -31,7 +31,9 @@ import picocli.CommandLine.Spec;
  * <p>The DJL run happens in this process ({@link ThroughputBenchmark}); the PyTorch run
  * is {@code benchmarks/pytorch/throughput.py} started as a subprocess with the given
  * Python interpreter. When the script or PyTorch is missing, the command prints why and
- * then the DJL figures alone. Achieved GFLOP/s count 6 FLOPs per forward
+ * then the DJL figures alone. Both sides also report the CPU time of their training
+ * thread, which depends less on other load than wall-clock time when there is one
+ * intra-op thread. Achieved GFLOP/s count 6 FLOPs per forward
  * multiply-accumulate (an estimate of forward plus backward), and the share of peak
  * uses {@code --peak-gflops} or an estimate from {@code /proc/cpuinfo} times the thread
  * count.
@@ -101,8 +103,9 @@ public final class TrainingBenchCommand implements Callable<Integer> {
                 peak.isPresent() ? String.format(Locale.ROOT, "%.0f", peak.getAsDouble()) : "?",
                 peakGflops != null ? "given" : "estimated, " + cpu.flopsPerCycle()
                         + " FLOPs/cycle at " + cpu.megahertz() + " MHz");
-        out.printf(Locale.ROOT, "Batch %d, %d warm-up and %d timed steps, %d thread(s)%n%n",
+        out.printf(Locale.ROOT, "Batch %d, %d warm-up and %d timed steps, %d thread(s)%n",
                 batch, warmup, steps, threads);
+        out.printf("glibc malloc settings from the environment: %s%n%n", mallocSettings());
 
         // DJL in this process
         ThroughputBenchmark benchmark = new ThroughputBenchmark(batch, warmup, steps, threads);
@@ -118,6 +121,22 @@ public final class TrainingBenchCommand implements Callable<Integer> {
         printRatios(out, djl, pytorch);
         out.flush();
         return 0;
+    }
+
+    /**
+     * Returns the glibc malloc variables of this process's environment, which the PyTorch
+     * subprocess inherits. They change how often freed activation buffers go back to the
+     * operating system, and with that the page faults per step on both sides.
+     */
+    private static String mallocSettings() {
+        List<String> settings = new ArrayList<>();
+        System.getenv().forEach((name, value) -> {
+            if (name.startsWith("MALLOC_") || name.equals("GLIBC_TUNABLES")) {
+                settings.add(name + "=" + value);
+            }
+        });
+        settings.sort(null);
+        return settings.isEmpty() ? "none (glibc defaults)" : String.join(" ", settings);
     }
 
     private void checkOptions() {
@@ -179,7 +198,8 @@ public final class TrainingBenchCommand implements Callable<Integer> {
                 results.add(new ThroughputResult(network, json.get("framework").asText(),
                         json.get("params").asDouble(), json.get("flops").asDouble(),
                         json.get("batch_size").asInt(), json.get("steps").asInt(),
-                        json.get("threads").asInt(), json.get("seconds").asDouble()));
+                        json.get("threads").asInt(), json.get("seconds").asDouble(),
+                        json.get("cpu_seconds").asDouble()));
             }
         }
         return results;
@@ -187,9 +207,9 @@ public final class TrainingBenchCommand implements Callable<Integer> {
 
     private void printTable(PrintWriter out, List<ThroughputResult> djl,
             List<ThroughputResult> pytorch, OptionalDouble peak) {
-        out.println("| network | framework | params (M) | forward MMACs | steps/s | images/s"
-                + " | GFLOP/s | share of peak |");
-        out.println("|---|---|---|---|---|---|---|---|");
+        out.println("| network | framework | threads | params (M) | forward MMACs | steps/s"
+                + " | images/s | CPU ms/step | GFLOP/s | share of peak |");
+        out.println("|---|---|---|---|---|---|---|---|---|---|");
         List<ThroughputResult> all = new ArrayList<>(djl);
         all.addAll(pytorch);
         for (ThroughputResult result : all) {
@@ -197,9 +217,10 @@ public final class TrainingBenchCommand implements Callable<Integer> {
                     ? String.format(Locale.ROOT, "%.1f%%", 100 * result.gflopsPerSecond()
                             / (peak.getAsDouble() * result.threads()))
                     : "?";
-            out.printf(Locale.ROOT, "| %s | %s | %.6f | %.3f | %.2f | %.0f | %.2f | %s |%n",
-                    result.network(), result.framework(), result.params(), result.flops(),
-                    result.stepsPerSecond(), result.imagesPerSecond(),
+            out.printf(Locale.ROOT, "| %s | %s | %d | %.6f | %.3f | %.2f | %.0f | %.1f | %.2f"
+                    + " | %s |%n", result.network(), result.framework(), result.threads(),
+                    result.params(), result.flops(), result.stepsPerSecond(),
+                    result.imagesPerSecond(), result.cpuMillisPerStep(),
                     result.gflopsPerSecond(), share);
         }
         out.println();
@@ -217,8 +238,14 @@ public final class TrainingBenchCommand implements Callable<Integer> {
                             + " in PyTorch; the networks differ%n", mine.network(),
                             mine.params(), theirs.params());
                 }
-                out.printf(Locale.ROOT, "%s: DJL/PyTorch images/s ratio %.2f%n",
-                        mine.network(), mine.imagesPerSecond() / theirs.imagesPerSecond());
+                if (theirs.threads() != mine.threads()) {
+                    out.printf("WARNING: %s ran on %d intra-op thread(s) in DJL but %d in"
+                            + " PyTorch%n", mine.network(), mine.threads(), theirs.threads());
+                }
+                out.printf(Locale.ROOT, "%s: DJL/PyTorch images/s ratio %.2f, by CPU time"
+                        + " %.2f%n", mine.network(),
+                        mine.imagesPerSecond() / theirs.imagesPerSecond(),
+                        mine.imagesPerCpuSecond() / theirs.imagesPerCpuSecond());
             }
         }
     }

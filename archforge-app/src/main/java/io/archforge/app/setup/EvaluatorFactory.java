@@ -12,7 +12,6 @@ import io.archforge.torch.data.DataSources;
 import io.archforge.torch.data.TrainTestData;
 import io.archforge.torch.train.DjlRuntime;
 import io.archforge.torch.train.EngineCacheException;
-import io.archforge.torch.train.LatencyMeter;
 import io.archforge.torch.train.TrainingEvaluator;
 import java.util.List;
 import java.util.Optional;
@@ -25,12 +24,6 @@ import java.util.TreeSet;
  * {@link UsageException}.
  */
 public final class EvaluatorFactory {
-
-    // The values TrainingEvaluator.standard(data) uses, which takes no recipe: stem stride 2
-    // keeps a trial within tens of seconds on a CPU, one intra-op thread per trial.
-    private static final int STEM_STRIDE = 2;
-    private static final int TRAINING_THREADS = 1;
-    private static final long SPLIT_SEED = 0;
 
     private EvaluatorFactory() {
     }
@@ -93,8 +86,7 @@ public final class EvaluatorFactory {
         TrainTestData data = readData(spec);
         TrainingSettings settings = spec.settings();
         requireEnoughImages(data, settings);
-        TrainingEvaluator evaluator = new TrainingEvaluator(data, settings.toRecipe(),
-                LatencyMeter.standard(), STEM_STRIDE, TRAINING_THREADS, SPLIT_SEED);
+        TrainingEvaluator evaluator = TrainingEvaluator.standard(data, settings.toRecipe());
         return new Setup(evaluator, Optional.of(data.source()));
     }
 

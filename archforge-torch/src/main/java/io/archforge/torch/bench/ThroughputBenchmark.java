@@ -1,5 +1,6 @@
 package io.archforge.torch.bench;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -12,6 +13,8 @@ import io.archforge.torch.net.ReferenceNetworks;
 import io.archforge.torch.train.DjlRuntime;
 import io.archforge.torch.train.Trainer;
 import io.archforge.torch.train.TrainingStep;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -25,9 +28,12 @@ import org.slf4j.LoggerFactory;
  * <p>Networks take 1x28x28 images and have 10 classes: {@code reference} is {@link
  * ReferenceNetworks#REFERENCE_MACRO} built with a stem stride of 2, as the training
  * evaluator builds it, and {@code cnn} is {@link ReferenceNetworks#plainCnn}. Every step
- * trains on one fixed batch of seeded Gaussian images and random labels, so data loading
- * is not timed; SGD with momentum 0.9 and learning rate 0.01 updates the weights. The
- * intra-op thread count is set for the run and restored afterwards.
+ * trains on one fixed batch of seeded Gaussian images and random labels, created once as
+ * native arrays, so data loading is not timed; each step starts from a native copy of
+ * that batch. SGD with momentum 0.9 and learning rate 0.01 updates the weights. The
+ * intra-op thread count is set for the run and restored afterwards. Besides wall-clock
+ * time, the result holds the CPU time of the calling thread, which runs every operator
+ * when there is one intra-op thread.
  */
 public final class ThroughputBenchmark {
     /** The networks this benchmark can build. */
@@ -62,6 +68,7 @@ public final class ThroughputBenchmark {
     public ThroughputResult run(String network) {
         int previousThreads = DjlRuntime.threads();
         DjlRuntime.setThreads(threads);
+        ThreadMXBean clock = threadClock();
         try (NDManager manager = DjlRuntime.engine().newBaseManager()) {
             SequentialBlock block = build(network);
             Trainer.initialize(block, manager, IMAGE, 0);
@@ -70,30 +77,55 @@ public final class ThroughputBenchmark {
                     .setLearningRateTracker(Tracker.fixed(0.01f))
                     .optMomentum(0.9f)
                     .build());
-            float[] images = gaussianImages();
-            long[] labels = randomLabels();
-            Shape shape = new Shape(batchSize, 1, IMAGE.get(2), IMAGE.get(3));
+            NDArray images = manager.create(gaussianImages(),
+                    new Shape(batchSize, 1, IMAGE.get(2), IMAGE.get(3)));
+            NDArray labels = manager.create(randomLabels());
 
             for (int i = 0; i < warmupSteps; i++) {
-                step.run(m -> new NDList(m.create(images, shape), m.create(labels)));
+                step.run(m -> copyBatch(m, images, labels));
             }
             long start = System.nanoTime();
+            long cpuStart = clock.getCurrentThreadCpuTime();
             for (int i = 0; i < steps; i++) {
-                step.run(m -> new NDList(m.create(images, shape), m.create(labels)));
+                step.run(m -> copyBatch(m, images, labels));
             }
+            double cpuSeconds = (clock.getCurrentThreadCpuTime() - cpuStart) / 1e9;
             double seconds = (System.nanoTime() - start) / 1e9;
 
             Map<String, String> versions = DjlRuntime.versions();
             String framework = "DJL " + versions.get("djl_version") + " / PyTorch "
                     + versions.get("engine_version");
             ThroughputResult result = new ThroughputResult(network, framework, stats.params(),
-                    stats.flops(), batchSize, steps, threads, seconds);
-            LOG.info("{} with {}: {} images/s", network, framework,
-                    Math.round(result.imagesPerSecond()));
+                    stats.flops(), batchSize, steps, DjlRuntime.threads(), seconds,
+                    cpuSeconds);
+            LOG.info("{} with {}: {} images/s, {} CPU ms per step", network, framework,
+                    Math.round(result.imagesPerSecond()), Math.round(result.cpuMillisPerStep()));
             return result;
         } finally {
             DjlRuntime.setThreads(previousThreads);
         }
+    }
+
+    /**
+     * Copies the fixed batch into the step's manager on the native side. The copy is
+     * needed because an operator's result belongs to the manager of its first operand,
+     * so training on the base manager's arrays directly would keep every activation
+     * until the run ends.
+     */
+    private static NDList copyBatch(NDManager step, NDArray images, NDArray labels) {
+        NDList batch = new NDList(images.duplicate(), labels.duplicate());
+        batch.attach(step);
+        return batch;
+    }
+
+    private static ThreadMXBean threadClock() {
+        ThreadMXBean clock = ManagementFactory.getThreadMXBean();
+        if (!clock.isCurrentThreadCpuTimeSupported()) {
+            throw new UnsupportedOperationException("this JVM does not measure the CPU time"
+                    + " of a thread, which the benchmark reports; run it on HotSpot or"
+                    + " OpenJDK");
+        }
+        return clock;
     }
 
     private static SequentialBlock build(String network) {

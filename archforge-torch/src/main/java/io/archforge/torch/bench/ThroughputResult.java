@@ -11,11 +11,14 @@ import java.util.Objects;
  * @param flops multiply-accumulates of one forward pass on one image, in millions
  * @param batchSize images per step
  * @param steps timed steps, after the warm-up
- * @param threads intra-op threads
+ * @param threads intra-op threads, as the framework reported them after setting them
  * @param seconds wall-clock seconds of the timed steps
+ * @param cpuSeconds CPU seconds of the training thread during the timed steps. With one
+ *     intra-op thread every operator runs on that thread, so this figure depends less on
+ *     other load on the machine than {@code seconds} does
  */
 public record ThroughputResult(String network, String framework, double params, double flops,
-        int batchSize, int steps, int threads, double seconds) {
+        int batchSize, int steps, int threads, double seconds, double cpuSeconds) {
 
     /**
      * Training FLOPs per image as a multiple of the forward multiply-accumulates: a
@@ -27,16 +30,27 @@ public record ThroughputResult(String network, String framework, double params, 
     public ThroughputResult {
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(framework, "framework");
-        if (batchSize < 1 || steps < 1 || threads < 1 || !(seconds > 0)) {
-            throw new IllegalArgumentException("batch size, steps, threads and seconds must be"
-                    + " positive, got " + batchSize + ", " + steps + ", " + threads + ", "
-                    + seconds);
+        if (batchSize < 1 || steps < 1 || threads < 1 || !(seconds > 0)
+                || !(cpuSeconds > 0)) {
+            throw new IllegalArgumentException("batch size, steps, threads, seconds and CPU"
+                    + " seconds must be positive, got " + batchSize + ", " + steps + ", "
+                    + threads + ", " + seconds + ", " + cpuSeconds);
         }
     }
 
     /** Training images per second. */
     public double imagesPerSecond() {
         return (double) batchSize * steps / seconds;
+    }
+
+    /** Training images per CPU second of the training thread. */
+    public double imagesPerCpuSecond() {
+        return (double) batchSize * steps / cpuSeconds;
+    }
+
+    /** CPU milliseconds of the training thread per optimizer step. */
+    public double cpuMillisPerStep() {
+        return 1e3 * cpuSeconds / steps;
     }
 
     /** Optimizer steps per second. */

@@ -87,8 +87,12 @@ public final class TrainingEvaluator implements Evaluator {
      * resolution, which keeps a trial within tens of seconds on a CPU.
      */
     public static TrainingEvaluator standard(TrainTestData data) {
-        return new TrainingEvaluator(data, TrainingRecipe.standard(), LatencyMeter.standard(),
-                2, 1, 0);
+        return standard(data, TrainingRecipe.standard());
+    }
+
+    /** Creates an evaluator like {@link #standard(TrainTestData)} but with another recipe. */
+    public static TrainingEvaluator standard(TrainTestData data, TrainingRecipe recipe) {
+        return new TrainingEvaluator(data, recipe, LatencyMeter.standard(), 2, 1, 0);
     }
 
     @Override

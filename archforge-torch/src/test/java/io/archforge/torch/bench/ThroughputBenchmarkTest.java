@@ -15,6 +15,9 @@ class ThroughputBenchmarkTest {
 
         assertThat(result.params()).isCloseTo(0.093_962, within(1e-12));
         assertThat(result.steps()).isEqualTo(3);
+        assertThat(result.threads()).isEqualTo(1);
+        assertThat(result.cpuSeconds()).isPositive()
+                .isLessThanOrEqualTo(result.seconds() + 0.01);
         assertThat(result.imagesPerSecond()).isPositive();
         assertThat(result.gflopsPerSecond())
                 .isCloseTo(result.imagesPerSecond() * result.flops() * 6e6 / 1e9, within(1e-9));
