@@ -20,6 +20,15 @@ public interface Strategy {
     /** Proposes the next architecture to evaluate. */
     Architecture ask(AskContext context);
 
+    /**
+     * Proposes the next architecture with notes to store with its trial. Strategies
+     * that record decisions, such as a change of exploration, override this; the
+     * default wraps {@link #ask} with no notes.
+     */
+    default Proposal propose(AskContext context) {
+        return Proposal.of(ask(context));
+    }
+
     /** Learns from a finished trial (complete, pruned or failed). */
     void tell(FrozenTrial trial);
 }

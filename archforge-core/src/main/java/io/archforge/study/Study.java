@@ -10,6 +10,7 @@ import io.archforge.space.SearchSpace;
 import io.archforge.storage.Storage;
 import io.archforge.storage.StorageException;
 import io.archforge.strategy.AskContext;
+import io.archforge.strategy.Proposal;
 import io.archforge.strategy.Strategy;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -193,7 +194,9 @@ public final class Study {
             AskContext context = new AskContext(space, config.objectives(),
                     Seeds.strategyRandom(config.seed(), number), number,
                     a -> evaluatedKeys.contains(a.isomorphismKey()));
-            architecture = strategy.ask(context);
+            Proposal proposal = strategy.propose(context);
+            architecture = proposal.architecture();
+            attributes.putAll(proposal.attributes());
         }
         evaluatedKeys.add(architecture.isomorphismKey());
         long seed = Seeds.trialSeed(config.seed(), number);
