@@ -1,7 +1,9 @@
 package io.archforge.benchmarks;
 
 import io.archforge.benchmarks.nb201.Nb201Dataset;
+import io.archforge.benchmarks.nb201.Nb201Protocol;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The studies of a {@link RegretBenchmark}: every strategy on every data set with seeds
@@ -12,9 +14,10 @@ import java.util.List;
  * @param seeds the number of seeds per strategy and data set, at least 1
  * @param trials the trials per study, at least 1
  * @param threads how many studies run at once, at least 1
+ * @param protocol the metric the studies search on
  */
 public record RegretSettings(List<String> strategies, List<Nb201Dataset> datasets, int seeds,
-        int trials, int threads) {
+        int trials, int threads, Nb201Protocol protocol) {
 
     public RegretSettings {
         strategies = List.copyOf(strategies);
@@ -24,6 +27,13 @@ public record RegretSettings(List<String> strategies, List<Nb201Dataset> dataset
         requireAtLeastOne("seeds", seeds);
         requireAtLeastOne("trials", trials);
         requireAtLeastOne("threads", threads);
+        Objects.requireNonNull(protocol, "protocol");
+    }
+
+    /** Settings of studies that search on the 200-epoch test accuracy. */
+    public RegretSettings(List<String> strategies, List<Nb201Dataset> datasets, int seeds,
+            int trials, int threads) {
+        this(strategies, datasets, seeds, trials, threads, Nb201Protocol.TEST);
     }
 
     /** The number of studies the benchmark runs. */

@@ -32,6 +32,12 @@ import org.slf4j.LoggerFactory;
  * sorting over the whole population, and the winner has the lowest rank, then the
  * largest crowding distance (NSGA-II, Deb et al. 2002), then the lower number.
  *
+ * <p>Exploration: after {@code patience} complete trials without a better primary
+ * value the level rises by one, up to {@code maxLevel}, and each child then gets
+ * {@code 1 + level} successive one-choice mutations instead of one (a wider step
+ * out of a stagnant region; the tournament stays as in the paper). An improvement
+ * returns the level to 0. Each proposal stores the level and any change of it.
+ *
  * <p>The population is rebuilt exactly by replaying {@link #tell} in trial number
  * order, and every random draw comes from {@link AskContext#random()}.
  */
@@ -47,9 +53,13 @@ public final class RegularizedEvolution implements Strategy {
 
     private final EvolutionOptions options;
     private final Deque<FrozenTrial> population = new ArrayDeque<>();
+    private final Exploration exploration;
+    private final List<FrozenTrial> backlog = new ArrayList<>();
+    private Objective primary;
 
     public RegularizedEvolution(EvolutionOptions options) {
         this.options = Objects.requireNonNull(options, "options");
+        this.exploration = new Exploration(NAME, options.patience(), options.maxLevel());
     }
 
     @Override
@@ -69,6 +79,20 @@ public final class RegularizedEvolution implements Strategy {
 
     @Override
     public Architecture ask(AskContext context) {
+        return propose(context).architecture();
+    }
+
+    @Override
+    public Proposal propose(AskContext context) {
+        if (primary == null) {
+            primary = context.objectives().get(0);
+            backlog.forEach(t -> exploration.observe(t, primary));
+            backlog.clear();
+        }
+        return new Proposal(child(context), exploration.notes(context.trialNumber()));
+    }
+
+    private Architecture child(AskContext context) {
         List<FrozenTrial> members = population.stream()
                 .filter(t -> t.hasValues(context.objectives()))
                 .toList();
@@ -79,6 +103,9 @@ public final class RegularizedEvolution implements Strategy {
         Architecture parentArchitecture = context.space().parse(parent.architecture());
         for (int attempt = 0; attempt < MAX_MUTATIONS; attempt++) {
             Architecture child = context.space().mutate(parentArchitecture, context.random());
+            for (int extra = 0; extra < exploration.level(); extra++) {
+                child = context.space().mutate(child, context.random());
+            }
             if (!context.isEvaluated(child)) {
                 return child;
             }
@@ -133,6 +160,11 @@ public final class RegularizedEvolution implements Strategy {
 
     @Override
     public void tell(FrozenTrial trial) {
+        if (primary == null) {
+            backlog.add(trial);
+        } else {
+            exploration.observe(trial, primary);
+        }
         if (trial.state() != TrialState.COMPLETE) {
             return;
         }

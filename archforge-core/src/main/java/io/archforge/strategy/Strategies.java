@@ -1,5 +1,9 @@
 package io.archforge.strategy;
 
+import io.archforge.strategy.bo.Bananas;
+import io.archforge.strategy.bo.BananasOptions;
+import io.archforge.strategy.bo.GaussianProcessBo;
+import io.archforge.strategy.bo.GaussianProcessOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -12,7 +16,13 @@ public final class Strategies {
 
     /** The names of the built-in strategies. */
     public static List<String> names() {
-        return List.of(RandomSearch.NAME, RegularizedEvolution.NAME);
+        return List.of(
+                RandomSearch.NAME,
+                RegularizedEvolution.NAME,
+                Reinforce.NAME,
+                LocalSearch.NAME,
+                Bananas.NAME,
+                GaussianProcessBo.NAME);
     }
 
     /**
@@ -34,6 +44,11 @@ public final class Strategies {
             }
             case RegularizedEvolution.NAME ->
                     new RegularizedEvolution(EvolutionOptions.parse(options));
+            case Reinforce.NAME -> new Reinforce(ReinforceOptions.parse(options));
+            case LocalSearch.NAME -> new LocalSearch(LocalSearchOptions.parse(options));
+            case Bananas.NAME -> new Bananas(BananasOptions.parse(options));
+            case GaussianProcessBo.NAME ->
+                    new GaussianProcessBo(GaussianProcessOptions.parse(options));
             default -> throw new IllegalArgumentException(
                     "unknown strategy '" + name + "'; valid strategies are " + names());
         };

@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,12 +39,23 @@ import org.slf4j.LoggerFactory;
  * strategy's state is rebuilt by replaying every finished trial through
  * {@link Strategy#tell}.
  *
+ * <p>Deduplication: unless repeats are allowed, no two trials of a study evaluate
+ * isomorphic architectures (STALE trials evaluated again excepted). Strategies see
+ * the evaluated classes through {@link AskContext#isEvaluated}; should one still
+ * propose a repeat, the study replaces it with a random architecture not yet
+ * evaluated, while one exists. Repeats are allowed by {@link #allowRepeats}, and
+ * during {@link #optimize} with an evaluator that declares itself noisy
+ * ({@link Evaluator#isNoisy()}), where a second evaluation adds information; then
+ * strategies see no architecture as evaluated.
+ *
  * <p>Not thread-safe: one thread drives a study object. Several processes may
  * share a store, each with its own study object.
  */
 public final class Study {
 
     private static final Logger LOG = LoggerFactory.getLogger(Study.class);
+    private static final int REPEAT_DRAWS = 1000;
+    private static final long REPEAT_SALT = 0x52455045415453L;
 
     private final Storage storage;
     private final StudyConfig config;
@@ -53,6 +65,7 @@ public final class Study {
     private final Deque<String> retryQueue = new ArrayDeque<>();
     private final Map<String, Integer> retryOf = new HashMap<>();
     private final AtomicBoolean stopRequested = new AtomicBoolean();
+    private boolean repeatsAllowed;
 
     private Study(Storage storage, StudyConfig config, SearchSpace space, Strategy strategy) {
         this.storage = Objects.requireNonNull(storage, "storage");
@@ -179,6 +192,20 @@ public final class Study {
     }
 
     /**
+     * Allows or forbids evaluating an architecture isomorphic to one evaluated before.
+     * Forbidden by default; {@link #optimize} allows it while it runs with a noisy
+     * evaluator, whatever this setting.
+     */
+    public void allowRepeats(boolean allowed) {
+        this.repeatsAllowed = allowed;
+    }
+
+    /** Returns whether repeats are allowed now. */
+    public boolean repeatsAllowed() {
+        return repeatsAllowed;
+    }
+
+    /**
      * Starts a trial: stale architectures from an interrupted run first, then the
      * strategy's proposal. The trial is stored as RUNNING before it is returned.
      */
@@ -193,10 +220,13 @@ public final class Study {
         } else {
             AskContext context = new AskContext(space, config.objectives(),
                     Seeds.strategyRandom(config.seed(), number), number,
-                    a -> evaluatedKeys.contains(a.isomorphismKey()));
+                    a -> !repeatsAllowed && evaluatedKeys.contains(a.isomorphismKey()));
             Proposal proposal = strategy.propose(context);
             architecture = proposal.architecture();
             attributes.putAll(proposal.attributes());
+            if (!repeatsAllowed && evaluatedKeys.contains(architecture.isomorphismKey())) {
+                architecture = replaceRepeat(architecture, number, attributes);
+            }
         }
         evaluatedKeys.add(architecture.isomorphismKey());
         long seed = Seeds.trialSeed(config.seed(), number);
@@ -206,6 +236,27 @@ public final class Study {
         // The stored seed, so the evaluator and the store agree even when another
         // process took the number this one expected.
         return new Trial(stored, architecture, seed, attributes);
+    }
+
+    /**
+     * A random architecture not evaluated yet in place of a repeat the strategy
+     * proposed, or the repeat itself when {@value #REPEAT_DRAWS} draws find none.
+     */
+    private Architecture replaceRepeat(Architecture repeat, int number,
+            Map<String, String> attributes) {
+        RandomGenerator random = Seeds.strategyRandom(config.seed() ^ REPEAT_SALT, number);
+        for (int draw = 0; draw < REPEAT_DRAWS; draw++) {
+            Architecture candidate = space.sample(random);
+            if (!evaluatedKeys.contains(candidate.isomorphismKey())) {
+                LOG.debug("Trial {}: {} proposed {}, already evaluated; drawing {} instead",
+                        number, strategy.name(), repeat.text(), candidate.text());
+                attributes.put("replaced_repeat", repeat.text());
+                return candidate;
+            }
+        }
+        LOG.warn("Trial {}: {} random draws found only evaluated architectures; "
+                + "evaluating {} again", number, REPEAT_DRAWS, repeat.text());
+        return repeat;
     }
 
     /** Completes a trial with its metrics and tells the strategy. */
@@ -243,11 +294,22 @@ public final class Study {
      * Runs ask, evaluate and tell until the budget is spent or {@link #stop()} is called.
      * An evaluation that raises an error ends its trial as FAILED and the loop goes on;
      * one cut short by the time limit or a stop request leaves its trial STALE, so a
-     * later run evaluates it again.
+     * later run evaluates it again. Repeats are allowed while it runs when
+     * {@code evaluator.isNoisy()}.
      *
      * @return why the loop ended
      */
     public StopReason optimize(Evaluator evaluator, Budget budget, StudyListener listener) {
+        boolean repeatsBefore = repeatsAllowed;
+        repeatsAllowed = repeatsBefore || evaluator.isNoisy();
+        try {
+            return run(evaluator, budget, listener);
+        } finally {
+            repeatsAllowed = repeatsBefore;
+        }
+    }
+
+    private StopReason run(Evaluator evaluator, Budget budget, StudyListener listener) {
         Instant deadline = budget.timeLimit().map(Instant.now()::plus).orElse(Instant.MAX);
         while (true) {
             if (stopRequested.get()) {

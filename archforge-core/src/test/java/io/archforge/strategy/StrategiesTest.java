@@ -13,8 +13,9 @@ class StrategiesTest {
         assertThat(Strategies.create("random", Map.of())).isInstanceOf(RandomSearch.class);
         assertThat(Strategies.create("evolution", Map.of("population", "30")))
                 .isInstanceOfSatisfying(RegularizedEvolution.class, e -> assertThat(e.options())
-                        .isEqualTo(new EvolutionOptions(30, 5)));
-        assertThat(Strategies.names()).containsExactly("random", "evolution");
+                        .isEqualTo(new EvolutionOptions(30, 20)));
+        assertThat(Strategies.names())
+                .startsWith("random", "evolution", "reinforce", "local-search");
     }
 
     @Test
@@ -22,7 +23,7 @@ class StrategiesTest {
         assertThatThrownBy(() -> Strategies.create("bayes", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown strategy 'bayes'")
-                .hasMessageContaining("[random, evolution]");
+                .hasMessageContaining("[random, evolution, reinforce, local-search");
     }
 
     @Test
@@ -36,7 +37,7 @@ class StrategiesTest {
         EvolutionOptions defaults = EvolutionOptions.parse(Map.of());
         EvolutionOptions custom = new EvolutionOptions(50, 10);
 
-        assertThat(defaults).isEqualTo(new EvolutionOptions(20, 5));
+        assertThat(defaults).isEqualTo(new EvolutionOptions(20, 20));
         assertThat(EvolutionOptions.parse(custom.toMap())).isEqualTo(custom);
         assertThat(EvolutionOptions.parse(Map.of("population", "3")).sampleSize()).isEqualTo(3);
     }
@@ -45,7 +46,7 @@ class StrategiesTest {
     void evolutionOptionsErrors() {
         assertThatThrownBy(() -> EvolutionOptions.parse(Map.of("pop", "3", "tournament", "2")))
                 .hasMessageContaining("unknown evolution options [pop, tournament]")
-                .hasMessageContaining("[population, sample_size]");
+                .hasMessageContaining("[population, sample_size, stagnation_patience");
         assertThatThrownBy(() -> EvolutionOptions.parse(Map.of("population", "many")))
                 .hasMessageContaining("population must be an integer, got 'many'");
         assertThatThrownBy(() -> new EvolutionOptions(1, 1))

@@ -61,9 +61,10 @@ class StudyWorkersTest {
     void deadProcessLosesItsTrial() throws Exception {
         InMemoryStorage storage = new InMemoryStorage();
         storage.createStudy(CONFIG);
-        Process finished = new ProcessBuilder("true").start();
+        // Read the identity while the process runs, then end it.
+        Process finished = new ProcessBuilder("sleep", "60").start();
         String worker = workerOf(finished.toHandle());
-        finished.waitFor();
+        finished.destroyForcibly().waitFor();
         int number = storage.createTrial("w", CELL, 1L, Map.of(Worker.ATTRIBUTE, worker));
 
         Study study = open(storage);

@@ -8,13 +8,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code archforge bench}: benchmarks of the search system itself. Subcommands:
- * {@code nb201} (strategy regret on NAS-Bench-201), {@code tables} (load time and
+ * {@code nb201} (regret of random search and evolution on NAS-Bench-201),
+ * {@code strategies} (every strategy, either search protocol, up to 1,000 trials),
+ * {@code tables} (load time and
  * heap of the NAS-Bench-201 tables) and {@code training} (training throughput with
  * DJL).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark search strategies, the shipped tables and training throughput.",
-        subcommands = {Nb201BenchCommand.class, TablesBenchCommand.class,
+        subcommands = {Nb201BenchCommand.class, StrategiesBenchCommand.class,
+            TablesBenchCommand.class,
             TrainingBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
@@ -32,6 +35,6 @@ public final class BenchCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "missing bench subcommand: use nb201, tables or training");
+                "missing bench subcommand: use nb201, strategies, tables or training");
     }
 }

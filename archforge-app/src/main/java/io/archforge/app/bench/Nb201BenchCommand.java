@@ -1,22 +1,17 @@
 package io.archforge.app.bench;
 
 import io.archforge.app.cli.Verbosity;
-import io.archforge.app.report.RegretCsv;
-import io.archforge.app.report.RegretPlot;
 import io.archforge.app.report.RegretSummary;
 import io.archforge.benchmarks.RegretBenchmark;
 import io.archforge.benchmarks.RegretSettings;
-import io.archforge.benchmarks.RegretStatistics;
 import io.archforge.benchmarks.SearchOverhead;
 import io.archforge.benchmarks.TableLoadMeasurement;
 import io.archforge.benchmarks.nb201.Nb201Dataset;
-import io.archforge.strategy.Strategies;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -25,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -76,24 +70,16 @@ public final class Nb201BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RegretSettings settings = settings();
-        prepareOutput();
+        BenchInputs inputs = new BenchInputs(spec);
+        RegretSettings settings = settings(inputs);
+        inputs.prepareOutput("--out", out);
         Verbosity.quietStudyLog(true);
         TableLoadMeasurement load = TableLoadMeasurement.measure();
         LOG.info("Loaded the NAS-Bench-201 tables in {} ms", Math.round(load.millis()));
         RegretBenchmark.Result result = new RegretBenchmark(load.table()).run(settings);
 
         // Files: rows, one chart per data set, the summary.
-        RegretCsv.write(result.rows(), out.resolve("regret.csv"));
-        for (Nb201Dataset dataset : settings.datasets()) {
-            List<RegretStatistics.Curve> curves = new ArrayList<>();
-            for (String strategy : settings.strategies()) {
-                curves.add(RegretStatistics.curve(result.rows(), strategy, dataset,
-                        settings.trials()));
-            }
-            RegretPlot.write(curves, dataset, settings.seeds(),
-                    out.resolve("regret-" + dataset.id() + ".png"));
-        }
+        RegretFiles.write(result, settings, out);
         String summary = RegretSummary.render(result.rows(), settings) + "\n"
                 + overheadText(result.overheads(), load);
         Files.writeString(out.resolve("summary.md"), summary, StandardCharsets.UTF_8);
@@ -107,70 +93,23 @@ public final class Nb201BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private RegretSettings settings() {
-        List<Nb201Dataset> parsed = new ArrayList<>();
-        for (String name : datasets) {
-            try {
-                parsed.add(Nb201Dataset.parse(name));
-            } catch (IllegalArgumentException e) {
-                throw usage("invalid --datasets: " + e.getMessage());
-            }
-        }
-        for (String name : strategies) {
-            if (!Strategies.names().contains(name)) {
-                throw usage("invalid --strategies: unknown strategy '" + name
-                        + "'; valid strategies: " + String.join(", ", Strategies.names()));
-            }
-        }
-        requireDistinct("--strategies", strategies);
-        requireDistinct("--datasets", datasets);
-        requirePositive("--seeds", seeds);
-        requirePositive("--trials", trials);
+    private RegretSettings settings(BenchInputs inputs) {
+        List<Nb201Dataset> parsed = inputs.datasets("--datasets", datasets);
+        inputs.requireStrategies("--strategies", strategies);
+        inputs.requireRange("--seeds", seeds, Integer.MAX_VALUE);
+        inputs.requireRange("--trials", trials, Integer.MAX_VALUE);
         if (threads != null) {
-            requirePositive("--threads", threads);
+            inputs.requireRange("--threads", threads, Integer.MAX_VALUE);
         }
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         return new RegretSettings(strategies, parsed, seeds, trials, threadCount);
     }
 
-    private void requireDistinct(String option, List<String> values) {
-        if (values.stream().distinct().count() != values.size()) {
-            throw usage("invalid " + option + " " + String.join(",", values)
-                    + ": name each value once");
-        }
-    }
-
-    private void requirePositive(String option, int value) {
-        if (value < 1) {
-            throw usage("invalid " + option + " " + value + ": it must be 1 or more");
-        }
-    }
-
-    /**
-     * Creates the output directory and checks that it can be written, before any study
-     * runs, so that a bad {@code --out} fails at once rather than after the benchmark.
-     */
-    private void prepareOutput() {
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw usage("invalid --out " + out + ": cannot create the directory ("
-                    + e.getClass().getSimpleName() + "); choose a writable directory");
-        }
-        if (!Files.isWritable(out)) {
-            throw usage("invalid --out " + out + ": the directory is not writable; choose a"
-                    + " writable directory");
-        }
-    }
-
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
-    }
-
-    private static String overheadText(List<SearchOverhead> overheads,
+    static String overheadText(List<SearchOverhead> overheads,
             TableLoadMeasurement load) {
         StringBuilder text = new StringBuilder(
-                "Search overhead per trial (ask + table look-up + tell, in-memory store):\n\n");
+                "Search overhead per trial (ask + tell without the table look-up, "
+                + "in-memory store):\n\n");
         text.append("| strategy | trials | mean (us) | max (us) | studies at once |\n");
         text.append("|---|---|---|---|---|\n");
         for (SearchOverhead overhead : overheads) {

@@ -23,13 +23,15 @@ final class ConfigConflicts {
     private final SearchOptions options;
     private final Optional<DatasetSpec> dataset;
     private final Optional<List<Objective>> objectives;
+    private final Map<String, String> strategyOptions;
 
     ConfigConflicts(StudyConfig stored, SearchOptions options, Optional<DatasetSpec> dataset,
-            Optional<List<Objective>> objectives) {
+            Optional<List<Objective>> objectives, Map<String, String> strategyOptions) {
         this.stored = stored;
         this.options = options;
         this.dataset = dataset;
         this.objectives = objectives;
+        this.strategyOptions = strategyOptions;
     }
 
     /**
@@ -48,12 +50,19 @@ final class ConfigConflicts {
                     evaluatorOptions.getOrDefault("data", NONE));
         }
         compare("--device", options.device, evaluatorOptions.getOrDefault("device", NONE));
+        // A NAS-Bench-201 study stored without a protocol searched on test accuracy.
+        compare("--protocol", options.protocol, tabular
+                ? evaluatorOptions.getOrDefault(DatasetSpec.Tabular.PROTOCOL, "test")
+                : NONE);
         compare("--space", options.space, stored.space());
         compare("--strategy", options.strategy, stored.strategy());
         compare("--population", options.population,
                 stored.strategyOptions().getOrDefault(EvolutionOptions.POPULATION, NONE));
         compare("--sample-size", options.sampleSize,
                 stored.strategyOptions().getOrDefault(EvolutionOptions.SAMPLE_SIZE, NONE));
+        strategyOptions.forEach((key, value) -> compare("--strategy-option",
+                key + "=" + value,
+                key + "=" + stored.strategyOptions().getOrDefault(key, "(not set)")));
         compare("--seed", options.seed, Long.toString(stored.seed()));
         objectives.ifPresent(given -> compare("--objective", render(given),
                 render(stored.objectives())));

@@ -32,8 +32,14 @@ final class SearchOptions {
     String space;
 
     @Option(names = "--strategy", paramLabel = "NAME",
-            description = "Search strategy: random or evolution (default: evolution).")
+            completionCandidates = StrategyNames.class,
+            description = "Search strategy: ${COMPLETION-CANDIDATES} (default: evolution).")
     String strategy;
+
+    @Option(names = "--strategy-option", paramLabel = "KEY=VALUE",
+            description = "Strategy setting, repeatable, such as population=20 or "
+                    + "learning_rate=0.05; the strategy rejects unknown keys.")
+    List<String> strategyOptions;
 
     @Option(names = "--population", paramLabel = "N",
             description = "Evolution population (default: 6 for real training, 20 for the "
@@ -73,6 +79,12 @@ final class SearchOptions {
             description = "Objective, repeatable; the first is primary (default: accuracy:max and "
                     + "latency_ms:min for real training, test_accuracy:max for the benchmark).")
     List<String> objectives;
+
+    @Option(names = "--protocol", paramLabel = "test|valid12",
+            description = "NAS-Bench-201 search signal: test searches on 200-epoch test "
+                    + "accuracy; valid12 on 12-epoch validation accuracy and reports the "
+                    + "chosen cell's test accuracy (default: test).")
+    String protocol;
 
     @Option(names = "--device", paramLabel = "NAME",
             description = "NAS-Bench-201 device whose measured latency becomes latency_ms, "

@@ -1,6 +1,8 @@
 package io.archforge.app.cli;
 
 import io.archforge.app.setup.DatasetSpec;
+import io.archforge.benchmarks.nb201.Nb201Evaluator;
+import io.archforge.benchmarks.nb201.Nb201Protocol;
 import io.archforge.space.SearchSpaces;
 import io.archforge.storage.Storage;
 import io.archforge.strategy.EvolutionOptions;
@@ -10,11 +12,13 @@ import io.archforge.study.Objective;
 import io.archforge.study.StudyConfig;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Turns the options of {@code archforge search} into a {@link StudyPlan}. It checks
@@ -32,17 +36,24 @@ final class StudyPlanner {
     static final Duration TRAINING_TIME_LIMIT = Duration.ofMinutes(5);
     static final String DEFAULT_STRATEGY = "evolution";
 
+    /** Metrics that protocol valid12 keeps out of the search. */
+    private static final Set<String> TEST_METRICS =
+            Set.of(Nb201Evaluator.TEST_ACCURACY, Nb201Evaluator.TEST_ACCURACY_12EP);
+
     private final SearchOptions options;
     private final Optional<DatasetSpec> dataset;
     private final Optional<List<Objective>> objectives;
     private final Optional<Duration> timeLimit;
+    private final Map<String, String> strategyOptions;
 
     private StudyPlanner(SearchOptions options, Optional<DatasetSpec> dataset,
-            Optional<List<Objective>> objectives, Optional<Duration> timeLimit) {
+            Optional<List<Objective>> objectives, Optional<Duration> timeLimit,
+            Map<String, String> strategyOptions) {
         this.options = options;
         this.dataset = dataset;
         this.objectives = objectives;
         this.timeLimit = timeLimit;
+        this.strategyOptions = strategyOptions;
     }
 
     /**
@@ -59,6 +70,8 @@ final class StudyPlanner {
         requirePositive("--population", options.population);
         requirePositive("--sample-size", options.sampleSize);
         requireKnown("--strategy", options.strategy, Strategies.names());
+        Map<String, String> strategyOptions =
+                StrategyOptionParser.parse(options.strategyOptions);
         requireKnown("--space", options.space, SearchSpaces.names());
         if (options.study != null && options.study.isBlank()) {
             throw new UsageException("--study is empty: give a study name, or omit --study "
@@ -67,10 +80,11 @@ final class StudyPlanner {
         Optional<DatasetSpec> spec = options.dataset == null
                 ? Optional.empty()
                 : Optional.of(options.training.applyTo(DatasetSpec.parse(options.benchmark,
-                        options.dataset, options.data, options.device)));
+                        options.dataset, options.data, options.device, options.protocol)));
         Optional<List<Objective>> parsed = Optional.ofNullable(options.objectives)
                 .map(StudyPlanner::parseObjectives);
-        StudyPlanner planner = new StudyPlanner(options, spec, parsed, limit);
+        StudyPlanner planner =
+                new StudyPlanner(options, spec, parsed, limit, strategyOptions);
         planner.requestedConfig();
         return planner;
     }
@@ -158,7 +172,7 @@ final class StudyPlanner {
         StudyConfig config;
         if (stored.isPresent()) {
             config = stored.get();
-            new ConfigConflicts(config, options, dataset, objectives).check();
+            new ConfigConflicts(config, options, dataset, objectives, strategyOptions).check();
         } else {
             DatasetSpec spec = dataset.orElseThrow(() -> new UsageException("study '" + name
                     + "' not found in " + storage.location() + "; give --dataset to create it"));
@@ -173,32 +187,65 @@ final class StudyPlanner {
         boolean training = spec instanceof DatasetSpec.Training;
         List<Objective> chosen = objectives.orElse(training
                 ? List.of(Objective.maximize("accuracy"), Objective.minimize("latency_ms"))
-                : List.of(Objective.maximize("test_accuracy")));
+                : List.of(Objective.maximize(protocol(spec).signal())));
+        requireProtocolObjectives(spec, chosen);
         Map<String, String> strategyOptions = strategyOptions(strategy, training);
         long seed = options.seed != null ? options.seed : 0L;
         return new StudyConfig(name, space, spec.evaluator(), spec.evaluatorOptions(), strategy,
                 strategyOptions, chosen, seed);
     }
 
+    private static Nb201Protocol protocol(DatasetSpec spec) {
+        return spec instanceof DatasetSpec.Tabular tabular ? tabular.protocol()
+                : Nb201Protocol.TEST;
+    }
+
+    /**
+     * Under protocol {@code valid12} the search must not see test accuracy, so an
+     * objective on a test metric is refused.
+     */
+    private static void requireProtocolObjectives(DatasetSpec spec, List<Objective> chosen) {
+        if (protocol(spec) != Nb201Protocol.VALID12) {
+            return;
+        }
+        for (Objective objective : chosen) {
+            if (TEST_METRICS.contains(objective.metric())) {
+                throw new UsageException("--objective " + objective + " reads test accuracy, "
+                        + "which --protocol valid12 keeps out of the search; use "
+                        + Nb201Protocol.VALID12.signal() + ":max, or --protocol test");
+            }
+        }
+    }
+
+    /**
+     * The strategy options of a new study: {@code --strategy-option} values, with
+     * {@code --population} and {@code --sample-size} for evolution, checked by creating
+     * the strategy.
+     */
     private Map<String, String> strategyOptions(String strategy, boolean training) {
+        Map<String, String> given = new LinkedHashMap<>(strategyOptions);
         if (!strategy.equals(DEFAULT_STRATEGY)) {
             if (options.population != null || options.sampleSize != null) {
                 throw new UsageException("--population and --sample-size apply only to "
                         + "--strategy evolution, not " + strategy + "; drop them");
             }
-            return Map.of();
+            try {
+                Strategies.create(strategy, given);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("invalid --strategy-option for --strategy " + strategy
+                        + " " + given + ": " + e.getMessage());
+            }
+            return Collections.unmodifiableMap(given);
         }
-        Map<String, String> given = new LinkedHashMap<>();
-        Integer population = options.population != null ? options.population
-                : training ? Integer.valueOf(TRAINING_POPULATION) : null;
-        if (population != null) {
-            given.put(EvolutionOptions.POPULATION, population.toString());
-        }
-        if (options.sampleSize != null) {
-            given.put(EvolutionOptions.SAMPLE_SIZE, options.sampleSize.toString());
-        } else if (training) {
-            given.put(EvolutionOptions.SAMPLE_SIZE,
-                    Integer.toString(Math.min(TRAINING_SAMPLE_SIZE, population)));
+        putShorthand(given, EvolutionOptions.POPULATION, "--population", options.population);
+        putShorthand(given, EvolutionOptions.SAMPLE_SIZE, "--sample-size", options.sampleSize);
+        if (training) {
+            given.putIfAbsent(EvolutionOptions.POPULATION,
+                    Integer.toString(TRAINING_POPULATION));
+            if (!given.containsKey(EvolutionOptions.SAMPLE_SIZE)) {
+                trainingSampleSize(given.get(EvolutionOptions.POPULATION)).ifPresent(size ->
+                        given.put(EvolutionOptions.SAMPLE_SIZE, Integer.toString(size)));
+            }
         }
         try {
             Map<String, String> resolved = EvolutionOptions.parse(given).toMap();
@@ -210,6 +257,28 @@ final class StudyPlanner {
                     + ", --sample-size "
                     + given.getOrDefault(EvolutionOptions.SAMPLE_SIZE, "default") + "): "
                     + e.getMessage());
+        }
+    }
+
+    /** Puts a shorthand option's value, which must agree with a --strategy-option. */
+    private static void putShorthand(Map<String, String> given, String key, String option,
+            Integer value) {
+        if (value == null) {
+            return;
+        }
+        String previous = given.putIfAbsent(key, value.toString());
+        if (previous != null && !previous.equals(value.toString())) {
+            throw new UsageException(option + " " + value + " conflicts with --strategy-option "
+                    + key + "=" + previous + "; give one of them");
+        }
+    }
+
+    /** The real-training tournament size for a population, when it is a number. */
+    private static OptionalInt trainingSampleSize(String population) {
+        try {
+            return OptionalInt.of(Math.min(TRAINING_SAMPLE_SIZE, Integer.parseInt(population)));
+        } catch (NumberFormatException e) {
+            return OptionalInt.empty();
         }
     }
 

@@ -27,6 +27,11 @@ import java.util.TreeSet;
 public record StudyReport(StudyConfig config, List<FrozenTrial> trials, String storage,
         Optional<String> dataSource) {
 
+    private static final String NB201 = "nb201";
+    private static final String PROTOCOL = "protocol";
+    private static final String VALID12 = "valid12";
+    private static final String TEST_ACCURACY = "test_accuracy";
+
     /** Rows of the single-objective table. */
     private static final int TOP = 10;
 
@@ -83,6 +88,7 @@ public record StudyReport(StudyConfig config, List<FrozenTrial> trials, String s
             json.put("pareto", pareto().stream().map(TrialViews::brief).toList());
         }
         dataSource.ifPresent(source -> json.put("data_source", source));
+        protocol().ifPresent(protocol -> json.put("protocol", protocol));
         return json;
     }
 
@@ -93,6 +99,7 @@ public record StudyReport(StudyConfig config, List<FrozenTrial> trials, String s
                 .append(completedTrials()).append(" completed of ").append(trials.size())
                 .append(" trials\n");
         dataSource.ifPresent(source -> text.append("Data source: ").append(source).append('\n'));
+        text.append(protocolLine());
         List<FrozenTrial> shown = shown();
         if (shown.isEmpty()) {
             return text.append("No completed trial yet.\n").toString();
@@ -102,6 +109,31 @@ public record StudyReport(StudyConfig config, List<FrozenTrial> trials, String s
                 + String.join(", ", TrialViews.objectives(config.objectives())) + "):\n"
                 : "Top architectures by " + config.objectives().get(0) + ":\n");
         return text.append(table(shown)).toString();
+    }
+
+    /** The NAS-Bench-201 search protocol of the study, or empty for real training. */
+    public Optional<String> protocol() {
+        if (!config.evaluator().equals(NB201)) {
+            return Optional.empty();
+        }
+        return Optional.of(config.evaluatorOptions().getOrDefault(PROTOCOL, "test"));
+    }
+
+    /**
+     * Under protocol valid12, a line naming the chosen cell's 200-epoch test accuracy,
+     * which the search never saw; otherwise nothing.
+     */
+    private String protocolLine() {
+        if (!protocol().orElse("").equals(VALID12)) {
+            return "";
+        }
+        String search = "Protocol valid12: searched on "
+                + String.join(", ", TrialViews.objectives(config.objectives()));
+        return best().map(trial -> search + "; the chosen trial " + trial.number()
+                        + " has 200-epoch " + TEST_ACCURACY + " " + Optional.ofNullable(
+                                trial.metrics().get(TEST_ACCURACY))
+                        .map(TrialViews::number).orElse("-") + "\n")
+                .orElse(search + "\n");
     }
 
     private String table(List<FrozenTrial> shown) {

@@ -2,6 +2,7 @@ package io.archforge.app.report;
 
 import io.archforge.benchmarks.RegretStatistics;
 import io.archforge.benchmarks.nb201.Nb201Dataset;
+import io.archforge.benchmarks.nb201.Nb201Protocol;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
@@ -26,6 +27,7 @@ public final class RegretPlot {
     private static final int HEIGHT = 500;
     private static final Color[] COLORS = {
         new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd),
+        new Color(0xff7f0e), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
     };
     private static final int BAND_ALPHA = 60;
 
@@ -42,11 +44,25 @@ public final class RegretPlot {
      */
     public static void write(List<RegretStatistics.Curve> curves, Nb201Dataset dataset,
             int seeds, Path png) throws IOException {
+        write(curves, dataset, seeds, Nb201Protocol.TEST, png);
+    }
+
+    /**
+     * Writes the chart of {@code curves}, all for {@code dataset} and searched under
+     * {@code protocol}, to {@code png}. The title names the protocol unless it is
+     * {@code test}.
+     *
+     * @throws IOException when the file cannot be written
+     */
+    public static void write(List<RegretStatistics.Curve> curves, Nb201Dataset dataset,
+            int seeds, Nb201Protocol protocol, Path png) throws IOException {
         Objects.requireNonNull(png, "png");
         System.setProperty("java.awt.headless", "true");
+        String band = protocol == Nb201Protocol.TEST ? "+- 1 standard error" : "+- 1 s.e.";
+        String searched = protocol == Nb201Protocol.TEST ? "" : " (" + protocol.id() + ")";
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("NAS-Bench-201 " + dataset.id() + ": mean regret over " + seeds
-                        + " seeds (band: +- 1 standard error)")
+                .title("NAS-Bench-201 " + dataset.id() + searched + ": mean regret over "
+                        + seeds + " seeds (band: " + band + ")")
                 .xAxisTitle("trials")
                 .yAxisTitle("regret of test accuracy (percentage points)")
                 .build();

@@ -2,6 +2,7 @@ package io.archforge.app.setup;
 
 import io.archforge.app.cli.UsageException;
 import io.archforge.benchmarks.nb201.Nb201Dataset;
+import io.archforge.benchmarks.nb201.Nb201Protocol;
 import io.archforge.study.StudyConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,11 +53,23 @@ public sealed interface DatasetSpec permits DatasetSpec.Tabular, DatasetSpec.Tra
      *
      * @param dataset the data set
      * @param device the latency device column, or empty for no {@code latency_ms}
+     * @param protocol the metric the search runs on, stored under {@code protocol}
      */
-    record Tabular(Nb201Dataset dataset, Optional<String> device) implements DatasetSpec {
+    record Tabular(Nb201Dataset dataset, Optional<String> device, Nb201Protocol protocol)
+            implements DatasetSpec {
+
+        /** The evaluator option that contains the protocol name. */
+        public static final String PROTOCOL = "protocol";
+
         public Tabular {
             Objects.requireNonNull(dataset, "dataset");
             Objects.requireNonNull(device, "device");
+            Objects.requireNonNull(protocol, "protocol");
+        }
+
+        /** A data set searched on the 200-epoch test accuracy. */
+        public Tabular(Nb201Dataset dataset, Optional<String> device) {
+            this(dataset, device, Nb201Protocol.TEST);
         }
 
         @Override
@@ -69,6 +82,7 @@ public sealed interface DatasetSpec permits DatasetSpec.Tabular, DatasetSpec.Tra
             Map<String, String> options = new LinkedHashMap<>();
             options.put("dataset", dataset.id());
             device.ifPresent(d -> options.put("device", d));
+            options.put(PROTOCOL, protocol.id());
             return options;
         }
 
@@ -150,11 +164,43 @@ public sealed interface DatasetSpec permits DatasetSpec.Tabular, DatasetSpec.Tra
     /**
      * Reads the command line's {@code --benchmark}, {@code --dataset}, {@code --data}
      * and {@code --device} values; any of the first three may be null. A training spec
-     * gets the standard {@link TrainingSettings}.
+     * gets the standard {@link TrainingSettings}, a tabular one protocol {@code test}.
      *
      * @throws UsageException naming the bad value and the fix
      */
     static DatasetSpec parse(String benchmark, String dataset, Path data, String device) {
+        return parse(benchmark, dataset, data, device, null);
+    }
+
+    /**
+     * Reads the values as {@link #parse(String, String, Path, String)} does, and the
+     * {@code --protocol} of a NAS-Bench-201 search (null for {@code test}).
+     *
+     * @throws UsageException naming the bad value and the fix, also for a protocol
+     *     given to real training
+     */
+    static DatasetSpec parse(String benchmark, String dataset, Path data, String device,
+            String protocol) {
+        DatasetSpec spec = parseSpec(benchmark, dataset, data, device);
+        if (protocol == null) {
+            return spec;
+        }
+        if (!(spec instanceof Tabular tabular)) {
+            throw new UsageException("--protocol " + protocol + " applies only to "
+                    + "--benchmark nb201, not to --dataset " + dataset + "; drop --protocol");
+        }
+        try {
+            return new Tabular(tabular.dataset(), tabular.device(),
+                    Nb201Protocol.parse(protocol));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("unknown --protocol '" + protocol + "': use "
+                    + Nb201Protocol.names() + " (test: search on 200-epoch test accuracy; "
+                    + "valid12: on 12-epoch validation accuracy)");
+        }
+    }
+
+    private static DatasetSpec parseSpec(String benchmark, String dataset, Path data,
+            String device) {
         if (benchmark != null && !benchmark.equals(NB201)) {
             throw new UsageException("unknown --benchmark '" + benchmark
                     + "': the only tabular benchmark is nb201; omit --benchmark to train for real");
@@ -241,7 +287,9 @@ public sealed interface DatasetSpec permits DatasetSpec.Tabular, DatasetSpec.Tra
         String dataset = options.getOrDefault("dataset", "");
         return switch (config.evaluator()) {
             case NB201 -> new Tabular(Nb201Dataset.parse(dataset),
-                    Optional.ofNullable(options.get("device")));
+                    Optional.ofNullable(options.get("device")),
+                    Nb201Protocol.parse(options.getOrDefault(Tabular.PROTOCOL,
+                            Nb201Protocol.TEST.id())));
             case TRAIN -> new Training(dataset,
                     Optional.ofNullable(options.get("data")).map(Path::of),
                     TrainingSettings.fromMap(options));

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.archforge.app.cli.CommandLines;
 import io.archforge.benchmarks.RegretRow;
+import io.archforge.strategy.Strategies;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +44,74 @@ class BenchCommandTest {
                 .contains("| cifar10 | evolution | 3 |")
                 .contains("regret at 25")
                 .contains("Search overhead per trial");
+    }
+
+    @Test
+    void strategiesWritesTrajectoriesAndTables(@TempDir Path dir) throws IOException {
+        int status = run("strategies", "--benchmark", "nb201", "--dataset", "cifar10,cifar100",
+                "--strategies", "random,evolution", "--seeds", "3", "--trials", "60",
+                "--protocol", "valid12", "--threads", "2", "--output", dir.toString());
+
+        assertThat(status).as(err.toString()).isZero();
+        List<String> lines = Files.readAllLines(dir.resolve("regret.csv"));
+        assertThat(lines.get(0)).isEqualTo(RegretRow.CSV_HEADER);
+        assertThat(lines).hasSize(1 + 2 * 2 * 3 * 60);
+        for (String dataset : List.of("cifar10", "cifar100")) {
+            Path png = dir.resolve("regret-" + dataset + ".png");
+            assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(800);
+        }
+        String summary = Files.readString(dir.resolve("summary.md"));
+        assertThat(summary).contains("Protocol valid12")
+                .contains("best cell by valid_accuracy_12ep")
+                .contains("test acc. at 50 trials").contains("test acc. at 60 trials")
+                .doesNotContain("at 100 trials")
+                .contains("| mean (ms) |");
+        assertThat(summary).contains("| cifar100 | random | "
+                + trialsToOptimum(lines, "random", "cifar100", 60) + " |");
+    }
+
+    @Test
+    void strategiesRejectsTooManyTrialsAndUnknownProtocol() {
+        assertThat(run("strategies", "--trials", "1001")).isEqualTo(2);
+        assertThat(err.toString()).contains("invalid --trials 1001").contains("1000");
+        err.getBuffer().setLength(0);
+        assertThat(run("strategies", "--protocol", "valid200")).isEqualTo(2);
+        assertThat(err.toString()).contains("valid200").contains("test|valid12");
+        err.getBuffer().setLength(0);
+        assertThat(run("strategies", "--strategies", "annealing")).isEqualTo(2);
+        assertThat(err.toString()).contains("'annealing'");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void strategiesHelpListsEveryStrategy() {
+        assertThat(run("strategies", "--help")).isZero();
+        String flat = out.toString().replaceAll("\\s+", " ");
+        Strategies.names().forEach(name -> assertThat(flat).contains(name));
+    }
+
+    /**
+     * Mean +- std trials to the first optimal cell, from the CSV's optimum_found column;
+     * a seed without it counts as the run length.
+     */
+    private static String trialsToOptimum(List<String> lines, String strategy, String dataset,
+            int runLength) {
+        Map<String, Integer> first = new TreeMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            if (!cells[0].equals(strategy) || !cells[1].equals(dataset)) {
+                continue;
+            }
+            first.putIfAbsent(cells[2], runLength);
+            if (Boolean.parseBoolean(cells[7])) {
+                first.merge(cells[2], Integer.parseInt(cells[3]), Math::min);
+            }
+        }
+        double[] values = first.values().stream().mapToDouble(Integer::doubleValue).toArray();
+        double mean = Arrays.stream(values).average().orElseThrow();
+        double squares = Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum();
+        return String.format(Locale.ROOT, "%.1f +- %.1f", mean,
+                Math.sqrt(squares / (values.length - 1)));
     }
 
     @Test

@@ -71,6 +71,21 @@ class BadInputTest {
                 Arguments.of("9", List.of("--study", STUDY, "--seed", "9")),
                 Arguments.of("cifar100", List.of("--study", STUDY, "--dataset", "cifar100")),
                 Arguments.of("abc", List.of("--dataset", "cifar10", "--trials", "abc")),
+                Arguments.of("bogus_key", List.of("--dataset", "cifar10", "--strategy",
+                        "random", "--strategy-option", "bogus_key=1")),
+                Arguments.of("--population 0", List.of("--dataset", "cifar10",
+                        "--strategy-option", "population=0")),
+                Arguments.of("'nokey'", List.of("--dataset", "cifar10", "--strategy-option",
+                        "nokey")),
+                Arguments.of("sideways", List.of("--dataset", "cifar10", "--protocol",
+                        "sideways")),
+                Arguments.of("test_accuracy:max", List.of("--dataset", "cifar10",
+                        "--protocol", "valid12", "--objective", "test_accuracy:max")),
+                Arguments.of("--protocol valid12", List.of("--dataset", "fashion-mnist",
+                        "--protocol", "valid12")),
+                Arguments.of("valid12", List.of("--study", STUDY, "--protocol", "valid12")),
+                Arguments.of("population=30", List.of("--study", STUDY, "--strategy-option",
+                        "population=30")),
                 Arguments.of("--bogus", List.of("--dataset", "cifar10", "--bogus")));
     }
 

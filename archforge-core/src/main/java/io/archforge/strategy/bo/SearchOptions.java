@@ -1,0 +1,89 @@
+package io.archforge.strategy.bo;
+
+import io.archforge.encoding.Encoding;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Settings shared by the Bayesian optimisation strategies: the initial design, the
+ * candidate pool, the acquisition function and the exploration schedule.
+ *
+ * @param initialRandom successful trials proposed at random before the surrogate is
+ *     used; from 1 to 10,000
+ * @param candidates architectures scored per proposal; from 1 to 100,000
+ * @param parents best trials whose mutations become candidates; from 1 to 1,000
+ * @param acquisition the acquisition function
+ * @param ucbBeta the std weight of UCB at exploration level 0; from 0 to 100
+ * @param randomShare the share of random candidates at exploration level 0;
+ *     from 0 to 1
+ * @param patience successful trials without improvement after which exploration
+ *     rises one level; from 1 to 10,000
+ * @param maxLevel the highest exploration level; from 0 to 10
+ * @param transform the map from observed values to surrogate targets
+ * @param encoding the architecture encoding the surrogate reads
+ */
+public record SearchOptions(int initialRandom, int candidates, int parents,
+        Acquisition acquisition, double ucbBeta, double randomShare, int patience,
+        int maxLevel, TargetTransform transform, Encoding encoding) {
+
+    public static final String INITIAL_RANDOM = "initial_random";
+    public static final String CANDIDATES = "candidates";
+    public static final String PARENTS = "parents";
+    public static final String ACQUISITION = "acquisition";
+    public static final String UCB_BETA = "ucb_beta";
+    public static final String RANDOM_SHARE = "random_share";
+    public static final String PATIENCE = "patience";
+    public static final String MAX_LEVEL = "max_level";
+    public static final String TRANSFORM = "transform";
+    public static final String ENCODING = "encoding";
+
+    /** The option keys, in record order. */
+    public static final List<String> KEYS = List.of(INITIAL_RANDOM, CANDIDATES, PARENTS,
+            ACQUISITION, UCB_BETA, RANDOM_SHARE, PATIENCE, MAX_LEVEL, TRANSFORM, ENCODING);
+
+    public SearchOptions {
+        OptionReader.checkRange(INITIAL_RANDOM, initialRandom, 1, 10_000);
+        OptionReader.checkRange(CANDIDATES, candidates, 1, 100_000);
+        OptionReader.checkRange(PARENTS, parents, 1, 1_000);
+        Objects.requireNonNull(acquisition, ACQUISITION);
+        OptionReader.checkRange(UCB_BETA, ucbBeta, 0, 100);
+        OptionReader.checkRange(RANDOM_SHARE, randomShare, 0, 1);
+        OptionReader.checkRange(PATIENCE, patience, 1, 10_000);
+        OptionReader.checkRange(MAX_LEVEL, maxLevel, 0, 10);
+        Objects.requireNonNull(transform, TRANSFORM);
+        Objects.requireNonNull(encoding, ENCODING);
+    }
+
+    /** Reads the shared keys, falling back to {@code defaults} for missing ones. */
+    static SearchOptions read(OptionReader reader, SearchOptions defaults) {
+        return new SearchOptions(
+                reader.integer(INITIAL_RANDOM, defaults.initialRandom()),
+                reader.integer(CANDIDATES, defaults.candidates()),
+                reader.integer(PARENTS, defaults.parents()),
+                reader.acquisition(ACQUISITION, defaults.acquisition()),
+                reader.number(UCB_BETA, defaults.ucbBeta()),
+                reader.number(RANDOM_SHARE, defaults.randomShare()),
+                reader.integer(PATIENCE, defaults.patience()),
+                reader.integer(MAX_LEVEL, defaults.maxLevel()),
+                reader.transform(TRANSFORM, defaults.transform()),
+                reader.encoding(ENCODING, defaults.encoding()));
+    }
+
+    /** Writes the options as strings that {@link #read} reads back to an equal record. */
+    Map<String, String> toMap() {
+        Map<String, String> map = new LinkedHashMap<>();
+        map.put(INITIAL_RANDOM, Integer.toString(initialRandom));
+        map.put(CANDIDATES, Integer.toString(candidates));
+        map.put(PARENTS, Integer.toString(parents));
+        map.put(ACQUISITION, acquisition.key());
+        map.put(UCB_BETA, Double.toString(ucbBeta));
+        map.put(RANDOM_SHARE, Double.toString(randomShare));
+        map.put(PATIENCE, Integer.toString(patience));
+        map.put(MAX_LEVEL, Integer.toString(maxLevel));
+        map.put(TRANSFORM, transform.key());
+        map.put(ENCODING, encoding.key());
+        return map;
+    }
+}
