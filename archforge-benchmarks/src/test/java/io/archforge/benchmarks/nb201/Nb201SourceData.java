@@ -8,11 +8,14 @@ import java.nio.file.Path;
 /**
  * The CSV tables the shipped resource was converted from, for tests that check the
  * resource and the cost formulas against them. The directory is the system property
- * {@code archforge.nb201.source}, by default the development machine's data folder.
+ * {@code archforge.nb201.source}; by default the data folder that sits beside the
+ * project directory, {@code ../shared/data/nb201}.
  */
 final class Nb201SourceData {
 
-    private static final String DEFAULT_DIRECTORY = "/work/shared/data/nb201";
+    private static final String DEFAULT_DIRECTORY = Path.of(
+            System.getProperty("archforge.project.dir", "."), "..", "shared", "data", "nb201")
+            .normalize().toString();
 
     private Nb201SourceData() {
     }
