@@ -3,13 +3,14 @@ package io.archforge.strategy;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Reads a strategy's string options ({@code key=value}) into typed values, rejecting
  * unknown keys and values out of range with messages that name the option, the
- * value and the allowed range.
+ * value and the allowed range. Every strategy's options record reads through it.
  */
-final class OptionReader {
+public final class OptionReader {
 
     private final String strategy;
     private final Map<String, String> options;
@@ -17,7 +18,7 @@ final class OptionReader {
     /**
      * @throws IllegalArgumentException when {@code options} has a key not in {@code keys}
      */
-    OptionReader(String strategy, Map<String, String> options, List<String> keys) {
+    public OptionReader(String strategy, Map<String, String> options, List<String> keys) {
         this.strategy = strategy;
         this.options = Map.copyOf(options);
         TreeSet<String> unknown = new TreeSet<>(options.keySet());
@@ -29,7 +30,7 @@ final class OptionReader {
     }
 
     /** The integer value of {@code key}, or {@code fallback} when absent. */
-    int integer(String key, int fallback) {
+    public int integer(String key, int fallback) {
         String value = options.get(key);
         if (value == null) {
             return fallback;
@@ -43,7 +44,7 @@ final class OptionReader {
     }
 
     /** The real value of {@code key}, or {@code fallback} when absent. */
-    double real(String key, double fallback) {
+    public double real(String key, double fallback) {
         String value = options.get(key);
         if (value == null) {
             return fallback;
@@ -57,7 +58,7 @@ final class OptionReader {
     }
 
     /** The boolean value of {@code key} ({@code true} or {@code false}), or {@code fallback}. */
-    boolean bool(String key, boolean fallback) {
+    public boolean bool(String key, boolean fallback) {
         String value = options.get(key);
         if (value == null) {
             return fallback;
@@ -68,6 +69,39 @@ final class OptionReader {
             default -> throw new IllegalArgumentException(strategy + " option " + key
                     + " must be true or false, got '" + value + "'");
         };
+    }
+
+    /**
+     * Parses the value of {@code key} with {@code parser}, or returns {@code fallback}
+     * when absent; a parser's IllegalArgumentException is raised again naming the option.
+     */
+    public <T> T parsed(String key, T fallback, Function<String, T> parser) {
+        String value = options.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(strategy + " option " + key + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Rejects {@code value} outside {@code [min, max]}, naming the option. */
+    public static void checkRange(String key, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException("option " + key + " must be from " + min
+                    + " to " + max + ", got " + value);
+        }
+    }
+
+    /** Rejects {@code value} outside {@code [min, max]} or NaN, naming the option. */
+    public static void checkRange(String key, double value, double min, double max) {
+        if (!(value >= min && value <= max)) {
+            throw new IllegalArgumentException("option " + key + " must be from " + min
+                    + " to " + max + ", got " + value);
+        }
     }
 
     /** Checks {@code low <= value <= high}. */

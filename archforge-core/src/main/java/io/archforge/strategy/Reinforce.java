@@ -28,7 +28,7 @@ import java.util.random.RandomGenerator;
  * rate times the advantage times the gradient of the log-probability of the option
  * taken, plus the entropy weight times the gradient of the softmax entropy.
  *
- * <p>The policy learns from every complete trial told, proposed by it or not, so
+ * <p>The policy learns from every complete trial passed to tell, proposed by it or not, so
  * trials of an earlier study replayed by {@link #warmStart} shape it too. Trials told
  * before the first proposal wait until the proposal names the space and objectives,
  * then are learnt in the order told; the state is therefore rebuilt exactly by

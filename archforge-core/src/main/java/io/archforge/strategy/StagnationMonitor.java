@@ -13,7 +13,7 @@ import java.util.Optional;
  * <p>After {@code patience} complete trials without a strictly better primary value
  * (direction-aware) the level rises by one and the count starts again; the next
  * improvement sets the level back to 0. Failed and pruned trials do not count. The
- * monitor sees only what {@link Strategy#tell} passes on, so replaying the same
+ * monitor receives only what {@link Strategy#tell} passes on, so replaying the same
  * trials in the same order rebuilds the same level.
  *
  * <p>Not thread-safe; a strategy owns one monitor.

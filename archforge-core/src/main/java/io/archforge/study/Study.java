@@ -408,7 +408,7 @@ public final class Study {
         return List.copyOf(front);
     }
 
-    /** Why {@link #optimize} returned. */
+    /** The reason {@link #optimize} returned. */
     public enum StopReason {
         TRIAL_BUDGET,
         TIME_LIMIT,

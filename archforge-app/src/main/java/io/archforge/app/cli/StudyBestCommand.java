@@ -2,8 +2,6 @@ package io.archforge.app.cli;
 
 import io.archforge.app.output.Json;
 import io.archforge.app.output.StudyReport;
-import io.archforge.app.setup.StorageLocation;
-import io.archforge.storage.Storage;
 import io.archforge.study.FrozenTrial;
 import io.archforge.study.StudyConfig;
 import java.io.PrintWriter;
@@ -42,21 +40,15 @@ final class StudyBestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StorageLocation location = store.location();
-        if (!location.exists()) {
-            throw StudyStore.notFound(name, location.toString());
-        }
-        StudyConfig config;
-        List<FrozenTrial> trials;
-        try (Storage storage = location.open()) {
-            config = StudyStore.require(storage, name);
-            trials = storage.trials(name);
-        }
+        StudyStore.StoredStudy study = store.read(name);
+        String location = store.location().toString();
+        StudyConfig config = study.config();
+        List<FrozenTrial> trials = study.trials();
         Optional<String> dataSource = trials.stream()
                 .map(t -> t.attributes().get(DATA_SOURCE))
                 .filter(s -> s != null)
                 .findFirst();
-        StudyReport report = new StudyReport(config, trials, location.toString(), dataSource);
+        StudyReport report = new StudyReport(config, trials, location, dataSource);
         PrintWriter out = spec.commandLine().getOut();
         out.print(output.json() ? Json.write(report.toJson()) + "\n" : report.toText());
         out.flush();

@@ -3,8 +3,6 @@ package io.archforge.app.cli;
 import io.archforge.app.output.Json;
 import io.archforge.app.output.TextTable;
 import io.archforge.app.output.TrialViews;
-import io.archforge.app.setup.StorageLocation;
-import io.archforge.storage.Storage;
 import io.archforge.study.FrozenTrial;
 import io.archforge.study.StudyConfig;
 import io.archforge.study.TrialState;
@@ -40,22 +38,16 @@ final class StudyShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StorageLocation location = store.location();
-        if (!location.exists()) {
-            throw StudyStore.notFound(name, location.toString());
-        }
-        StudyConfig config;
-        List<FrozenTrial> trials;
-        try (Storage storage = location.open()) {
-            config = StudyStore.require(storage, name);
-            trials = storage.trials(name);
-        }
+        StudyStore.StoredStudy study = store.read(name);
+        String location = store.location().toString();
+        StudyConfig config = study.config();
+        List<FrozenTrial> trials = study.trials();
         PrintWriter out = spec.commandLine().getOut();
         int completed = (int) trials.stream().filter(t -> t.state() == TrialState.COMPLETE).count();
         if (output.json()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("study", config.name());
-            json.put("storage", location.toString());
+            json.put("storage", location);
             json.putAll(TrialViews.config(config));
             json.put("completed_trials", completed);
             json.put("total_trials", trials.size());

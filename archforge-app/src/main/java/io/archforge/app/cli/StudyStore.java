@@ -2,7 +2,9 @@ package io.archforge.app.cli;
 
 import io.archforge.app.setup.StorageLocation;
 import io.archforge.storage.Storage;
+import io.archforge.study.FrozenTrial;
 import io.archforge.study.StudyConfig;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The {@code --storage} option of the read-only study commands, and the look-up of one study. */
@@ -23,6 +25,23 @@ final class StudyStore {
         StorageLocation location = StorageLocation.parse(storage);
         location.requireUsable();
         return location;
+    }
+
+    /** A stored study's configuration and its trials, ordered by number. */
+    record StoredStudy(StudyConfig config, List<FrozenTrial> trials) {
+    }
+
+    /**
+     * Reads study {@code name} from the store; a missing store or study is bad input.
+     */
+    StoredStudy read(String name) {
+        StorageLocation location = location();
+        if (!location.exists()) {
+            throw notFound(name, location.toString());
+        }
+        try (Storage storage = location.open()) {
+            return new StoredStudy(require(storage, name), storage.trials(name));
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.archforge.strategy.bo;
 
+import io.archforge.strategy.OptionReader;
 import io.archforge.encoding.Encoding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,7 +71,7 @@ public record BananasOptions(SearchOptions search, MlpEnsemble.Settings network)
                         reader.integer(HIDDEN_WIDTH, network.hiddenWidth()),
                         reader.integer(EPOCHS, network.epochs()),
                         reader.integer(BATCH_SIZE, network.batchSize()),
-                        reader.number(LEARNING_RATE, network.learningRate()),
+                        reader.real(LEARNING_RATE, network.learningRate()),
                         reader.integer(MAX_STEPS, network.maxSteps())));
     }
 

@@ -1,5 +1,6 @@
 package io.archforge.strategy.bo;
 
+import io.archforge.strategy.OptionReader;
 import io.archforge.encoding.Encoding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package io.archforge.strategy.bo;
 
+import io.archforge.strategy.OptionReader;
 import io.archforge.encoding.Encoding;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,13 +63,13 @@ public record SearchOptions(int initialRandom, int candidates, int parents,
                 reader.integer(INITIAL_RANDOM, defaults.initialRandom()),
                 reader.integer(CANDIDATES, defaults.candidates()),
                 reader.integer(PARENTS, defaults.parents()),
-                reader.acquisition(ACQUISITION, defaults.acquisition()),
-                reader.number(UCB_BETA, defaults.ucbBeta()),
-                reader.number(RANDOM_SHARE, defaults.randomShare()),
+                reader.parsed(ACQUISITION, defaults.acquisition(), Acquisition::parse),
+                reader.real(UCB_BETA, defaults.ucbBeta()),
+                reader.real(RANDOM_SHARE, defaults.randomShare()),
                 reader.integer(PATIENCE, defaults.patience()),
                 reader.integer(MAX_LEVEL, defaults.maxLevel()),
-                reader.transform(TRANSFORM, defaults.transform()),
-                reader.encoding(ENCODING, defaults.encoding()));
+                reader.parsed(TRANSFORM, defaults.transform(), TargetTransform::parse),
+                reader.parsed(ENCODING, defaults.encoding(), Encoding::parse));
     }
 
     /** Writes the options as strings that {@link #read} reads back to an equal record. */
