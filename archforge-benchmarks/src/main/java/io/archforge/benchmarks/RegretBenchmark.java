@@ -2,10 +2,12 @@ package io.archforge.benchmarks;
 
 import io.archforge.benchmarks.nb201.Nb201Dataset;
 import io.archforge.benchmarks.nb201.Nb201Evaluator;
+import io.archforge.benchmarks.nb201.Nb201Proxies;
 import io.archforge.benchmarks.nb201.Nb201Protocol;
 import io.archforge.benchmarks.nb201.Nb201Table;
 import io.archforge.eval.Evaluation;
 import io.archforge.eval.EvaluationContext;
+import io.archforge.proxy.ProxyScorer;
 import io.archforge.storage.InMemoryStorage;
 import io.archforge.strategy.Strategies;
 import io.archforge.study.Objective;
@@ -21,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +45,8 @@ public final class RegretBenchmark {
     private static final Logger LOG = LoggerFactory.getLogger(RegretBenchmark.class);
 
     private final Nb201Table table;
+    private final Map<String, Function<Nb201Dataset, ProxyScorer>> extraProxies =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public RegretBenchmark(Nb201Table table) {
         this.table = Objects.requireNonNull(table, "table");
@@ -69,7 +74,9 @@ public final class RegretBenchmark {
      */
     public Result run(RegretSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        settings.strategies().forEach(name -> Strategies.create(name, Map.of()));
+        for (String label : settings.strategies()) {
+            ProxyVariant.parse(label).create(scorers(Nb201Dataset.CIFAR10));
+        }
         LOG.info("Running {} NAS-Bench-201 studies of {} trials on {} threads",
                 settings.studies(), settings.trials(), settings.threads());
         List<StudyRun> runs = runAll(settings);
@@ -127,7 +134,7 @@ public final class RegretBenchmark {
         boolean found = false;
         try (InMemoryStorage storage = new InMemoryStorage()) {
             Study study = Study.open(storage, config, table.space(),
-                    Strategies.create(strategy, Map.of()));
+                    ProxyVariant.parse(strategy).create(scorers(dataset)));
             for (int t = 0; t < trials; t++) {
                 long start = System.nanoTime();
                 Trial trial = study.ask();
@@ -153,6 +160,25 @@ public final class RegretBenchmark {
             }
         }
         return new StudyRun(strategy, rows, totalNanos, maxNanos);
+    }
+
+    /** The proxies of the tables, and any added with {@link #withProxies}, for one data set. */
+    private Function<String, ProxyScorer> scorers(Nb201Dataset dataset) {
+        return name -> {
+            if (extraProxies.containsKey(name)) {
+                return extraProxies.get(name).apply(dataset);
+            }
+            return Nb201Proxies.scorer(table, dataset, name);
+        };
+    }
+
+    /**
+     * Adds proxies beyond the tables' {@code params} and {@code flops}, such as ones
+     * computed on networks, by name and data set.
+     */
+    public RegretBenchmark withProxies(Map<String, Function<Nb201Dataset, ProxyScorer>> proxies) {
+        extraProxies.putAll(proxies);
+        return this;
     }
 
     private static List<SearchOverhead> overheads(RegretSettings settings, List<StudyRun> runs) {

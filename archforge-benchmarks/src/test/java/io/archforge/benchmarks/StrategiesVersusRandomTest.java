@@ -28,7 +28,7 @@ class StrategiesVersusRandomTest {
     @BeforeAll
     static void runBenchmark() {
         RegretSettings settings = new RegretSettings(
-                List.of(RANDOM, "evolution", "reinforce", "local-search"),
+                List.of(RANDOM, "evolution", "reinforce", "local-search", "tpe"),
                 List.of(Nb201Dataset.CIFAR100), SEEDS, TRIALS, 2);
         RegretBenchmark.Result result = new RegretBenchmark(Nb201Table.load()).run(settings);
         finalRegret = result.rows().stream()
@@ -39,7 +39,7 @@ class StrategiesVersusRandomTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"evolution", "reinforce", "local-search"})
+    @ValueSource(strings = {"evolution", "reinforce", "local-search", "tpe"})
     void beatsRandomSearch(String strategy) {
         double[] random = finalRegret.get(RANDOM);
         double[] regret = finalRegret.get(strategy);

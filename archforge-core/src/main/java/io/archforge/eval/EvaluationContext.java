@@ -1,5 +1,8 @@
 package io.archforge.eval;
 
+import io.archforge.fidelity.Fidelity;
+import java.util.Optional;
+
 /**
  * What an evaluator may use while it evaluates one trial.
  */
@@ -20,4 +23,32 @@ public interface EvaluationContext {
      * {@link EvaluationInterruptedException} when it is true.
      */
     boolean shouldStop();
+
+    /**
+     * The fidelity to evaluate at, or empty for the evaluator's full fidelity. A
+     * scheduler sets it; evaluators without a {@link Evaluator#fidelityRange()} never
+     * see one.
+     */
+    default Optional<Fidelity> fidelity() {
+        return Optional.empty();
+    }
+
+    /**
+     * Returns whether a stopping rule watches this trial's reports. An evaluator whose
+     * intermediate results cost extra work, such as a benchmark's separate short
+     * training run, produces them only then.
+     */
+    default boolean earlyStopping() {
+        return false;
+    }
+
+    /**
+     * Returns whether the trial should stop here, after the values reported so far,
+     * because a stopping rule judged it unpromising. Evaluators that report
+     * intermediate values check this after each report and throw
+     * {@link TrialPrunedException} when it is true.
+     */
+    default boolean shouldPrune() {
+        return false;
+    }
 }

@@ -25,6 +25,22 @@ public interface Evaluator extends AutoCloseable {
         return false;
     }
 
+    /**
+     * The fidelities this evaluator accepts, or empty when it evaluates at one fixed
+     * fidelity only. Multi-fidelity schedulers need a range.
+     */
+    default java.util.Optional<io.archforge.fidelity.FidelityRange> fidelityRange() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Returns whether the metrics depend on the trial seed. A table look-up does not,
+     * so an evaluation cache may serve its result to any seed.
+     */
+    default boolean dependsOnSeed() {
+        return true;
+    }
+
     /** Provenance recorded with the study: data source, benchmark version, machine. */
     default java.util.Map<String, String> describe() {
         return java.util.Map.of();

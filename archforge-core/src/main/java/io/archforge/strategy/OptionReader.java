@@ -105,7 +105,7 @@ public final class OptionReader {
     }
 
     /** Checks {@code low <= value <= high}. */
-    static void requireRange(String strategy, String key, int value, int low, int high) {
+    public static void requireRange(String strategy, String key, int value, int low, int high) {
         if (value < low || value > high) {
             throw new IllegalArgumentException(strategy + " option " + key + " must be from "
                     + low + " to " + high + ", got " + value);
@@ -113,7 +113,7 @@ public final class OptionReader {
     }
 
     /** Checks {@code low < value <= high}, or {@code low <= value} when {@code closed}. */
-    static void requireRange(String strategy, String key, double value, double low,
+    public static void requireRange(String strategy, String key, double value, double low,
             double high, boolean closed) {
         boolean aboveLow = closed ? value >= low : value > low;
         if (!(aboveLow && value <= high)) {

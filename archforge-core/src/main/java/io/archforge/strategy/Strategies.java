@@ -22,7 +22,8 @@ public final class Strategies {
                 Reinforce.NAME,
                 LocalSearch.NAME,
                 Bananas.NAME,
-                GaussianProcessBo.NAME);
+                GaussianProcessBo.NAME,
+                Tpe.NAME);
     }
 
     /**
@@ -49,6 +50,7 @@ public final class Strategies {
             case Bananas.NAME -> new Bananas(BananasOptions.parse(options));
             case GaussianProcessBo.NAME ->
                     new GaussianProcessBo(GaussianProcessOptions.parse(options));
+            case Tpe.NAME -> new Tpe(TpeOptions.parse(options));
             default -> throw new IllegalArgumentException(
                     "unknown strategy '" + name + "'; valid strategies are " + names());
         };

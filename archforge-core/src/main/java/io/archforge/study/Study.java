@@ -2,8 +2,14 @@ package io.archforge.study;
 
 import io.archforge.eval.Evaluation;
 import io.archforge.eval.EvaluationContext;
+import io.archforge.eval.CostMetrics;
 import io.archforge.eval.EvaluationInterruptedException;
 import io.archforge.eval.Evaluator;
+import io.archforge.eval.TrialPrunedException;
+import io.archforge.fidelity.Fidelity;
+import io.archforge.schedule.RungScheduler;
+import io.archforge.schedule.Scheduler;
+import io.archforge.schedule.StoppingRule;
 import io.archforge.pareto.ParetoRanking;
 import io.archforge.space.Architecture;
 import io.archforge.space.SearchSpace;
@@ -52,6 +58,9 @@ import org.slf4j.LoggerFactory;
  * share a store, each with its own study object.
  */
 public final class Study {
+
+    /** The trial attribute that is {@code false} for an evaluation below full fidelity. */
+    public static final String FULL_FIDELITY = "fidelity_full";
 
     private static final Logger LOG = LoggerFactory.getLogger(Study.class);
     private static final int REPEAT_DRAWS = 1000;
@@ -210,8 +219,16 @@ public final class Study {
      * strategy's proposal. The trial is stored as RUNNING before it is returned.
      */
     public Trial ask() {
+        return ask(Map.of());
+    }
+
+    /**
+     * Starts a trial as {@link #ask()} does, storing {@code extra} attributes with it,
+     * such as the fidelity a scheduler chose.
+     */
+    Trial ask(Map<String, String> extra) {
         int number = storage.counts(config.name()).nextNumber();
-        Map<String, String> attributes = new HashMap<>();
+        Map<String, String> attributes = new HashMap<>(extra);
         Architecture architecture;
         if (!retryQueue.isEmpty()) {
             String text = retryQueue.poll();
@@ -229,6 +246,19 @@ public final class Study {
             }
         }
         evaluatedKeys.add(architecture.isomorphismKey());
+        return create(number, architecture, attributes);
+    }
+
+    /**
+     * Starts a trial that evaluates the architecture of {@code source} again with
+     * {@code attributes}, such as a higher fidelity; deduplication does not apply.
+     */
+    Trial repeat(FrozenTrial source, Map<String, String> attributes) {
+        int number = storage.counts(config.name()).nextNumber();
+        return create(number, space.parse(source.architecture()), new HashMap<>(attributes));
+    }
+
+    private Trial create(int number, Architecture architecture, Map<String, String> attributes) {
         long seed = Seeds.trialSeed(config.seed(), number);
         attributes.put("strategy", strategy.name());
         attributes.put(Worker.ATTRIBUTE, Worker.current().toString());
@@ -270,6 +300,24 @@ public final class Study {
         return finish(trial, TrialState.FAILED, Map.of(), Map.of(), Optional.of(message));
     }
 
+    /**
+     * Forgets the stale trials queued for evaluation again; a rung scheduler plans
+     * their work afresh from the stored trials instead.
+     *
+     * @return how many were queued
+     */
+    int dropRetries() {
+        int dropped = retryQueue.size();
+        retryQueue.clear();
+        retryOf.clear();
+        return dropped;
+    }
+
+    /** Ends a trial as PRUNED with the metrics measured before it stopped, and tells the strategy. */
+    public FrozenTrial prune(Trial trial, Map<String, Double> metrics) {
+        return finish(trial, TrialState.PRUNED, metrics, Map.of(), Optional.empty());
+    }
+
     private FrozenTrial finish(Trial trial, TrialState state, Map<String, Double> metrics,
             Map<String, String> attributes, Optional<String> error) {
         storage.finishTrial(config.name(), trial.number(), state, metrics, attributes, error);
@@ -300,16 +348,45 @@ public final class Study {
      * @return why the loop ended
      */
     public StopReason optimize(Evaluator evaluator, Budget budget, StudyListener listener) {
+        return optimize(evaluator, budget, listener, Optional.empty());
+    }
+
+    /**
+     * Runs the loop as {@link #optimize(Evaluator, Budget, StudyListener)} does, with a
+     * scheduler: a {@link RungScheduler} chooses each evaluation's fidelity and which
+     * trials are promoted (see {@link RungLoop}); a {@link StoppingRule} stops trials
+     * early from the values they report, ending them PRUNED.
+     *
+     * @throws IllegalArgumentException when a rung scheduler meets an evaluator without a
+     *     fidelity range
+     */
+    public StopReason optimize(Evaluator evaluator, Budget budget, StudyListener listener,
+            Optional<Scheduler> scheduler) {
         boolean repeatsBefore = repeatsAllowed;
         repeatsAllowed = repeatsBefore || evaluator.isNoisy();
         try {
-            return run(evaluator, budget, listener);
+            if (scheduler.isPresent() && scheduler.get() instanceof RungScheduler rungs) {
+                return new RungLoop(this, rungs, evaluator).run(budget, listener);
+            }
+            Optional<StoppingRule> rule = scheduler.map(StoppingRule.class::cast);
+            return run(budget, listener, deadline -> {
+                Trial trial = ask();
+                listener.trialStarted(trial);
+                return evaluateOne(evaluator, trial, deadline, rule);
+            });
         } finally {
             repeatsAllowed = repeatsBefore;
         }
     }
 
-    private StopReason run(Evaluator evaluator, Budget budget, StudyListener listener) {
+    /** One step of a loop: start a trial, evaluate it, return its outcome or empty when cut short. */
+    @FunctionalInterface
+    interface LoopStep {
+        Optional<FrozenTrial> run(Instant deadline);
+    }
+
+    /** Runs {@code step} until the budget is spent or the loop is stopped. */
+    StopReason run(Budget budget, StudyListener listener, LoopStep step) {
         Instant deadline = budget.timeLimit().map(Instant.now()::plus).orElse(Instant.MAX);
         while (true) {
             if (stopRequested.get()) {
@@ -318,12 +395,13 @@ public final class Study {
             if (budget.totalTrials().isPresent() && finishedCount() >= budget.totalTrials().getAsInt()) {
                 return StopReason.TRIAL_BUDGET;
             }
+            if (budget.costLimit().isPresent() && spentCost() >= budget.costLimit().getAsDouble()) {
+                return StopReason.COST_BUDGET;
+            }
             if (!Instant.now().isBefore(deadline)) {
                 return StopReason.TIME_LIMIT;
             }
-            Trial trial = ask();
-            listener.trialStarted(trial);
-            Optional<FrozenTrial> outcome = evaluateOne(evaluator, trial, deadline);
+            Optional<FrozenTrial> outcome = step.run(deadline);
             if (outcome.isEmpty()) {
                 return stopRequested.get() ? StopReason.INTERRUPTED : StopReason.TIME_LIMIT;
             }
@@ -331,8 +409,16 @@ public final class Study {
         }
     }
 
-    private Optional<FrozenTrial> evaluateOne(Evaluator evaluator, Trial trial, Instant deadline) {
-        EvaluationContext context = new TrialContext(trial, deadline);
+    /** The training epochs spent by the study's finished trials ({@value CostMetrics#TRAINING_EPOCHS}). */
+    public double spentCost() {
+        return trials().stream()
+                .mapToDouble(t -> t.metrics().getOrDefault(CostMetrics.TRAINING_EPOCHS, 0.0))
+                .sum();
+    }
+
+    Optional<FrozenTrial> evaluateOne(Evaluator evaluator, Trial trial, Instant deadline,
+            Optional<StoppingRule> rule) {
+        EvaluationContext context = new TrialContext(trial, deadline, rule);
         Worker.markRunningHere(storage.location(), config.name(), trial.number());
         try {
             Evaluation evaluation = evaluator.evaluate(trial.architecture(), context);
@@ -340,6 +426,11 @@ public final class Study {
             LOG.info("Trial {} complete: {} {}", done.number(), trial.architecture().text(),
                     done.metrics());
             return Optional.of(done);
+        } catch (TrialPrunedException e) {
+            FrozenTrial pruned = prune(trial, e.metrics());
+            LOG.info("Trial {} pruned at step {}: {}", pruned.number(), e.step(),
+                    trial.architecture().text());
+            return Optional.of(pruned);
         } catch (EvaluationInterruptedException e) {
             storage.markStale(config.name(), trial.number());
             LOG.info("Trial {} stopped before it finished ({}); it will be evaluated again on resume",
@@ -376,7 +467,7 @@ public final class Study {
         Comparator<FrozenTrial> byValue = Comparator.comparingDouble(
                 t -> primary.direction().toMinimized(t.metrics().get(primary.metric())));
         return trials.stream()
-                .filter(t -> t.hasValues(List.of(primary)))
+                .filter(t -> t.hasValues(List.of(primary)) && isFullFidelity(t))
                 .min(byValue.thenComparingInt(FrozenTrial::number));
     }
 
@@ -387,7 +478,9 @@ public final class Study {
 
     /** The non-dominated complete trials of {@code trials}, ordered by the first objective, best first. */
     public static List<FrozenTrial> paretoFrontOf(List<FrozenTrial> trials, List<Objective> objectives) {
-        List<FrozenTrial> candidates = trials.stream().filter(t -> t.hasValues(objectives)).toList();
+        List<FrozenTrial> candidates = trials.stream()
+                .filter(t -> t.hasValues(objectives) && isFullFidelity(t))
+                .toList();
         List<double[]> points = new ArrayList<>();
         for (FrozenTrial trial : candidates) {
             points.add(objectives.stream()
@@ -408,9 +501,19 @@ public final class Study {
         return List.copyOf(front);
     }
 
+    /**
+     * Returns whether {@code trial} ran at its evaluator's full fidelity: it has no
+     * {@value #FULL_FIDELITY} attribute, or the attribute is {@code true}. Only such
+     * trials count for {@link #best()} and {@link #paretoFront()}.
+     */
+    public static boolean isFullFidelity(FrozenTrial trial) {
+        return !"false".equals(trial.attributes().get(FULL_FIDELITY));
+    }
+
     /** The reason {@link #optimize} returned. */
     public enum StopReason {
         TRIAL_BUDGET,
+        COST_BUDGET,
         TIME_LIMIT,
         INTERRUPTED
     }
@@ -418,10 +521,43 @@ public final class Study {
     private final class TrialContext implements EvaluationContext {
         private final Trial trial;
         private final Instant deadline;
+        private final Optional<StoppingRule> rule;
+        private final Optional<Fidelity> fidelity;
+        private final List<IntermediateValue> reported = new ArrayList<>();
+        private List<FrozenTrial> peers;
 
-        TrialContext(Trial trial, Instant deadline) {
+        TrialContext(Trial trial, Instant deadline, Optional<StoppingRule> rule) {
             this.trial = trial;
             this.deadline = deadline;
+            this.rule = rule;
+            this.fidelity = Optional.ofNullable(trial.attributes().get(Fidelity.ATTRIBUTE))
+                    .map(Fidelity::parse);
+        }
+
+        @Override
+        public Optional<Fidelity> fidelity() {
+            return fidelity;
+        }
+
+        @Override
+        public boolean earlyStopping() {
+            return rule.isPresent();
+        }
+
+        @Override
+        public boolean shouldPrune() {
+            if (rule.isEmpty() || reported.isEmpty()) {
+                return false;
+            }
+            if (peers == null) {
+                // The peers are read once per trial: a rule compares with finished trials,
+                // and only this process's loop finishes them while this trial runs.
+                peers = trials().stream()
+                        .filter(t -> t.state().isFinished() && t.number() != trial.number())
+                        .toList();
+            }
+            int step = reported.get(reported.size() - 1).step();
+            return rule.get().shouldStop(reported, step, peers, config.objectives().get(0));
         }
 
         @Override
@@ -437,6 +573,7 @@ public final class Study {
         @Override
         public void report(int step, String metric, double value) {
             storage.reportIntermediate(config.name(), trial.number(), step, metric, value);
+            reported.add(new IntermediateValue(step, metric, value));
         }
 
         @Override

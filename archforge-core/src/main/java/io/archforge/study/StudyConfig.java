@@ -3,6 +3,7 @@ package io.archforge.study;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything needed to rebuild a study: stored with it so any process that knows
@@ -16,6 +17,8 @@ import java.util.Objects;
  * @param strategyOptions strategy settings, such as population size
  * @param objectives the objectives, the first one primary
  * @param seed the study seed from which every trial seed is derived
+ * @param scheduler the scheduler name, such as {@code hyperband}, or empty for none
+ * @param schedulerOptions scheduler settings, such as the reduction factor
  */
 public record StudyConfig(
         String name,
@@ -25,7 +28,9 @@ public record StudyConfig(
         String strategy,
         Map<String, String> strategyOptions,
         List<Objective> objectives,
-        long seed) {
+        long seed,
+        Optional<String> scheduler,
+        Map<String, String> schedulerOptions) {
 
     /** The longest study name accepted. */
     public static final int MAX_NAME_LENGTH = 200;
@@ -38,6 +43,8 @@ public record StudyConfig(
         Objects.requireNonNull(strategy, "strategy");
         strategyOptions = Map.copyOf(strategyOptions);
         objectives = List.copyOf(objectives);
+        Objects.requireNonNull(scheduler, "scheduler");
+        schedulerOptions = Map.copyOf(schedulerOptions);
         if (objectives.isEmpty()) {
             throw new IllegalArgumentException("study '" + name + "' needs at least one objective");
         }
@@ -48,6 +55,20 @@ public record StudyConfig(
             throw new IllegalArgumentException("invalid study name '" + name.replaceAll("\\p{Cntrl}", "?")
                     + "': use at most " + MAX_NAME_LENGTH + " characters and no control characters");
         }
+    }
+
+    /** A configuration without a scheduler. */
+    public StudyConfig(String name, String space, String evaluator,
+            Map<String, String> evaluatorOptions, String strategy,
+            Map<String, String> strategyOptions, List<Objective> objectives, long seed) {
+        this(name, space, evaluator, evaluatorOptions, strategy, strategyOptions, objectives, seed,
+                Optional.empty(), Map.of());
+    }
+
+    /** This configuration with {@code scheduler} and its options. */
+    public StudyConfig withScheduler(Optional<String> scheduler, Map<String, String> options) {
+        return new StudyConfig(name, space, evaluator, evaluatorOptions, strategy, strategyOptions,
+                objectives, seed, scheduler, options);
     }
 
     /** Returns whether the study has two or more objectives. */

@@ -11,14 +11,15 @@ import picocli.CommandLine.Spec;
  * {@code nb201} (regret of random search and evolution on NAS-Bench-201),
  * {@code strategies} (every strategy, either search protocol, up to 1,000 trials),
  * {@code tables} (load time and
- * heap of the NAS-Bench-201 tables) and {@code training} (training throughput with
- * DJL).
+ * heap of the NAS-Bench-201 tables), {@code training} (training throughput with
+ * DJL) and {@code proxies} (zero-cost proxies against stored scores and test accuracy).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark search strategies, the shipped tables and training throughput.",
         subcommands = {Nb201BenchCommand.class, StrategiesBenchCommand.class,
+            SchedulersBenchCommand.class, EarlyStoppingBenchCommand.class,
             TablesBenchCommand.class,
-            TrainingBenchCommand.class})
+            TrainingBenchCommand.class, ProxiesBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
@@ -35,6 +36,7 @@ public final class BenchCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "missing bench subcommand: use nb201, strategies, tables or training");
+                "missing bench subcommand: use nb201, strategies, schedulers, tables, training"
+                        + " or proxies");
     }
 }

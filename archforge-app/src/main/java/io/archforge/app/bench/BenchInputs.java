@@ -47,6 +47,18 @@ final class BenchInputs {
         requireDistinct(option, names);
     }
 
+    /** Checks strategies that may carry a proxy, as {@code evolution+warmup:synflow}. */
+    void requireStrategyVariants(String option, List<String> names) {
+        for (String name : names) {
+            try {
+                io.archforge.benchmarks.ProxyVariant.parse(name);
+            } catch (IllegalArgumentException e) {
+                throw usage("invalid " + option + ": " + e.getMessage());
+            }
+        }
+        requireDistinct(option, names);
+    }
+
     void requireDistinct(String option, List<String> values) {
         if (values.stream().distinct().count() != values.size()) {
             throw usage("invalid " + option + " " + String.join(",", values)

@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -52,24 +53,15 @@ public final class StrategiesBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--benchmark", paramLabel = "NAME", defaultValue = "nb201",
-            description = "Tabular benchmark: nb201 (default: ${DEFAULT-VALUE}).")
-    String benchmark;
-
-    @Option(names = "--dataset", split = ",", paramLabel = "NAME",
-            defaultValue = "cifar10,cifar100,imagenet16-120",
-            description = "Comma-separated data sets (default: ${DEFAULT-VALUE}).")
-    List<String> datasets;
+    @Mixin
+    TabularBenchOptions tabular;
 
     @Option(names = "--strategies", split = ",", paramLabel = "NAME",
             description = "Comma-separated strategies out of ${COMPLETION-CANDIDATES} "
-                    + "(default: all).",
+                    + "(default: all); STRATEGY+USE:PROXY adds a zero-cost proxy, USE one of "
+                    + "screen, warmup, surrogate, such as evolution+warmup:flops.",
             completionCandidates = StrategyNames.class)
     List<String> strategies;
-
-    @Option(names = "--seeds", paramLabel = "N", defaultValue = "100",
-            description = "Seeds per strategy and data set, 0 to N-1 (default: ${DEFAULT-VALUE}).")
-    int seeds;
 
     @Option(names = "--trials", paramLabel = "N", defaultValue = "300",
             description = "Trials per study, at most " + MAX_TRIALS
@@ -80,10 +72,6 @@ public final class StrategiesBenchCommand implements Callable<Integer> {
             description = "Search signal: test (200-epoch test accuracy) or valid12 (12-epoch "
                     + "validation accuracy) (default: ${DEFAULT-VALUE}).")
     String protocol;
-
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Studies run at once (default: the number of available processors).")
-    Integer threads;
 
     @Option(names = "--output", paramLabel = "DIR", defaultValue = "bench-strategies",
             description = "Output directory, created if missing (default: ${DEFAULT-VALUE}).")
@@ -115,25 +103,18 @@ public final class StrategiesBenchCommand implements Callable<Integer> {
     }
 
     private RegretSettings settings(BenchInputs inputs) {
-        if (!benchmark.equals("nb201")) {
-            throw inputs.usage("unknown --benchmark '" + benchmark
-                    + "': the only tabular benchmark is nb201");
-        }
-        List<Nb201Dataset> parsed = inputs.datasets("--dataset", datasets);
+        List<Nb201Dataset> parsed = tabular.datasets(inputs);
         List<String> chosen = strategies != null ? strategies : Strategies.names();
-        inputs.requireStrategies("--strategies", chosen);
-        inputs.requireRange("--seeds", seeds, Integer.MAX_VALUE);
+        inputs.requireStrategyVariants("--strategies", chosen);
+        int seeds = tabular.seeds(inputs);
         inputs.requireRange("--trials", trials, MAX_TRIALS);
-        if (threads != null) {
-            inputs.requireRange("--threads", threads, Integer.MAX_VALUE);
-        }
         Nb201Protocol searched;
         try {
             searched = Nb201Protocol.parse(protocol);
         } catch (IllegalArgumentException e) {
             throw inputs.usage("invalid --protocol: " + e.getMessage());
         }
-        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int threadCount = tabular.threads(inputs);
         return new RegretSettings(chosen, parsed, seeds, trials, threadCount, searched);
     }
 

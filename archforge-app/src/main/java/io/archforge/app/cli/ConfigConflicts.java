@@ -24,14 +24,17 @@ final class ConfigConflicts {
     private final Optional<DatasetSpec> dataset;
     private final Optional<List<Objective>> objectives;
     private final Map<String, String> strategyOptions;
+    private final Map<String, String> schedulerOptions;
 
     ConfigConflicts(StudyConfig stored, SearchOptions options, Optional<DatasetSpec> dataset,
-            Optional<List<Objective>> objectives, Map<String, String> strategyOptions) {
+            Optional<List<Objective>> objectives, Map<String, String> strategyOptions,
+            Map<String, String> schedulerOptions) {
         this.stored = stored;
         this.options = options;
         this.dataset = dataset;
         this.objectives = objectives;
         this.strategyOptions = strategyOptions;
+        this.schedulerOptions = schedulerOptions;
     }
 
     /**
@@ -63,6 +66,11 @@ final class ConfigConflicts {
         strategyOptions.forEach((key, value) -> compare("--strategy-option",
                 key + "=" + value,
                 key + "=" + stored.strategyOptions().getOrDefault(key, "(not set)")));
+        compare("--proxy", options.proxy, stored.strategyOptions().getOrDefault("proxy", NONE));
+        compare("--scheduler", options.scheduler, stored.scheduler().orElse(NONE));
+        schedulerOptions.forEach((key, value) -> compare("--scheduler-option",
+                key + "=" + value,
+                key + "=" + stored.schedulerOptions().getOrDefault(key, "(not set)")));
         compare("--seed", options.seed, Long.toString(stored.seed()));
         objectives.ifPresent(given -> compare("--objective", render(given),
                 render(stored.objectives())));

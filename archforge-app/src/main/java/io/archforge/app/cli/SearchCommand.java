@@ -4,10 +4,16 @@ import io.archforge.app.output.Json;
 import io.archforge.app.output.StudyReport;
 import io.archforge.app.setup.DatasetSpec;
 import io.archforge.app.setup.EvaluatorFactory;
+import io.archforge.app.setup.SearchProxies;
 import io.archforge.app.setup.StorageLocation;
 import io.archforge.space.SearchSpace;
 import io.archforge.space.SearchSpaces;
-import io.archforge.storage.Storage;
+import io.archforge.store.jdbc.JdbcStorage;
+import io.archforge.eval.Evaluator;
+import io.archforge.fidelity.FidelityRange;
+import io.archforge.schedule.RungScheduler;
+import io.archforge.schedule.Scheduler;
+import io.archforge.schedule.Schedulers;
 import io.archforge.strategy.Strategies;
 import io.archforge.strategy.Strategy;
 import io.archforge.study.Study;
@@ -23,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code archforge search}: creates or resumes a study and runs it until its budget is spent. */
@@ -58,6 +65,12 @@ public final class SearchCommand implements Callable<Integer> {
     @Mixin
     SearchOptions options;
 
+    @Option(names = "--no-cache",
+            description = "Evaluate every trial, also those the store's evaluation cache "
+                    + "could serve (default: serve repeats of deterministic evaluations from "
+                    + "the cache).")
+    boolean noCache;
+
     @Override
     public Integer call() {
         // Every check that needs no store comes first, so that bad input writes nothing.
@@ -69,8 +82,12 @@ public final class SearchCommand implements Callable<Integer> {
         }
         Optional<StudyConfig> requested = planner.requestedConfig();
         try (EvaluatorFactory.Setup early = requested.map(SearchCommand::setup).orElse(null)) {
+            if (early != null) {
+                scheduler(requested.get(), early.evaluator());
+            }
             location.requireWritable();
-            try (InterruptGuard guard = new InterruptGuard(); Storage storage = location.open()) {
+            try (InterruptGuard guard = new InterruptGuard();
+                    JdbcStorage storage = location.open()) {
                 StudyPlan plan = planner.plan(storage);
                 StudyConfig config = plan.config();
                 if (early != null && sameEvaluation(requested.get(), config)) {
@@ -85,8 +102,9 @@ public final class SearchCommand implements Callable<Integer> {
 
     /** Creates the evaluator of {@code config}, which also checks its objectives. */
     private static EvaluatorFactory.Setup setup(StudyConfig config) {
+        // An objective on the proxy metric is met by the proxy, added after the cache.
         return EvaluatorFactory.create(DatasetSpec.of(config), space(config),
-                config.objectives());
+                SearchProxies.objectivesBeforeProxy(config));
     }
 
     /** Returns whether an evaluator built for {@code requested} also serves {@code actual}. */
@@ -97,12 +115,14 @@ public final class SearchCommand implements Callable<Integer> {
                 && requested.objectives().equals(actual.objectives());
     }
 
-    private int search(Storage storage, InterruptGuard guard, StudyPlan plan,
+    private int search(JdbcStorage storage, InterruptGuard guard, StudyPlan plan,
             EvaluatorFactory.Setup setup, StorageLocation location) {
         StudyConfig config = plan.config();
+        Optional<Scheduler> scheduler = scheduler(config, setup.evaluator());
         Study study = Study.open(storage, config, space(config), strategy(config));
         guard.watch(study);
-        return run(study, setup, plan, location);
+        SearchCache cache = SearchCache.choose(setup.evaluator(), config, storage, noCache);
+        return run(study, setup, cache, plan, location, scheduler);
     }
 
     private static SearchSpace space(StudyConfig config) {
@@ -116,15 +136,16 @@ public final class SearchCommand implements Callable<Integer> {
 
     private static Strategy strategy(StudyConfig config) {
         try {
-            return Strategies.create(config.strategy(), config.strategyOptions());
+            return SearchProxies.apply(Strategies.create(config.strategy(),
+                    SearchProxies.strategyOnly(config.strategyOptions())), config);
         } catch (IllegalArgumentException e) {
             throw new UsageException("invalid strategy settings of study '" + config.name() + "': "
                     + e.getMessage());
         }
     }
 
-    private int run(Study study, EvaluatorFactory.Setup setup, StudyPlan plan,
-            StorageLocation location) {
+    private int run(Study study, EvaluatorFactory.Setup setup, SearchCache cache,
+            StudyPlan plan, StorageLocation location, Optional<Scheduler> scheduler) {
         LOG.info("{} study '{}' in {}: space {}, strategy {} {}, objectives {}, budget {}",
                 plan.resumed() ? "Resuming" : "Starting", study.config().name(), location,
                 study.config().space(), study.config().strategy(), study.config().strategyOptions(),
@@ -134,12 +155,40 @@ public final class SearchCommand implements Callable<Integer> {
         StopReason reason;
         try (ProgressReporter progress =
                 ProgressReporter.start(study, plan.budget().totalTrials(), interactive)) {
-            reason = study.optimize(setup.evaluator(), plan.budget(), progress);
+            reason = study.optimize(SearchProxies.withMetric(cache.evaluator(), study.config()),
+                    plan.budget(), progress, scheduler);
         }
         LOG.info("Search stopped: {}", reasonText(reason));
+        cache.logSummary();
         print(new StudyReport(study.config(), study.trials(), location.toString(),
                 setup.dataSource()), reason);
         return reason == StopReason.INTERRUPTED ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+    }
+
+    /**
+     * The study's scheduler, checked against the evaluator before any trial runs.
+     *
+     * @throws UsageException when the evaluator cannot run at the scheduler's fidelities
+     */
+    private static Optional<Scheduler> scheduler(StudyConfig config, Evaluator evaluator) {
+        if (config.scheduler().isEmpty()) {
+            return Optional.empty();
+        }
+        String name = config.scheduler().get();
+        try {
+            Scheduler scheduler = Schedulers.create(name, config.schedulerOptions());
+            if (scheduler instanceof RungScheduler rungs) {
+                FidelityRange range = evaluator.fidelityRange().orElseThrow(() ->
+                        new UsageException("--scheduler " + name + " needs an evaluator that "
+                                + "runs at lower fidelities, and " + config.evaluator()
+                                + " has one fidelity only; use --scheduler median or none"));
+                LOG.debug("Scheduler {}: rungs {}", name, Schedulers.rungs(rungs, range));
+            }
+            return Optional.of(scheduler);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("invalid scheduler settings of study '" + config.name() + "': "
+                    + e.getMessage());
+        }
     }
 
     private static String describe(StudyPlan plan) {
@@ -148,7 +197,9 @@ public final class SearchCommand implements Callable<Integer> {
                 : "no trial limit";
         String time = plan.budget().timeLimit().map(Durations::format).map(t -> t + " time limit")
                 .orElse("no time limit");
-        return trials + ", " + time;
+        String cost = plan.budget().costLimit().isPresent()
+                ? ", " + plan.budget().costLimit().getAsDouble() + " training epochs" : "";
+        return trials + ", " + time + cost;
     }
 
     private static String reasonText(StopReason reason) {

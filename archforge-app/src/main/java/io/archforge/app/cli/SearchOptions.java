@@ -41,6 +41,41 @@ final class SearchOptions {
                     + "learning_rate=0.05; the strategy rejects unknown keys.")
     List<String> strategyOptions;
 
+    @Option(names = "--scheduler", paramLabel = "NAME",
+            completionCandidates = SchedulerNames.class,
+            description = "Multi-fidelity scheduler: ${COMPLETION-CANDIDATES}; sh, hyperband, "
+                    + "asha and bohb run trials at rising fidelities and promote the best, "
+                    + "median stops trials early from their reports (default: none).")
+    String scheduler;
+
+    @Option(names = "--scheduler-option", paramLabel = "KEY=VALUE",
+            description = "Scheduler setting, repeatable, such as eta=3, min_fidelity=1 or "
+                    + "percentile=50; the scheduler rejects unknown keys.")
+    List<String> schedulerOptions;
+
+    @Option(names = "--budget-epochs", paramLabel = "EPOCHS",
+            description = "Training epochs the study may spend in all, summed over its "
+                    + "trials' training_epochs (default: no limit).")
+    Double budgetEpochs;
+
+    @Option(names = "--proxy", paramLabel = "NAME",
+            description = "Zero-cost proxy that helps a NAS-Bench-201 search: params, flops "
+                    + "(from the cost model), synflow, snip, grad_norm, fisher, grasp, jacov or "
+                    + "nwot (computed on each cell's untrained network) (default: none).")
+    String proxy;
+
+    @Option(names = "--proxy-use", paramLabel = "screen|warmup|surrogate|metric",
+            description = "How the proxy helps: screen proposes the proxy's best of "
+                    + "--proxy-pool candidates every trial, warmup does so for the first 20 "
+                    + "trials only, surrogate adds it to a Bayesian strategy's model, metric "
+                    + "records it with each trial under its name (default: screen).")
+    String proxyUse;
+
+    @Option(names = "--proxy-pool", paramLabel = "N",
+            description = "Candidates the proxy compares per screened trial (default: 10 for "
+                    + "screen, 150 for warmup).")
+    Integer proxyPool;
+
     @Option(names = "--population", paramLabel = "N",
             description = "Evolution population (default: 6 for real training, 20 for the "
                     + "benchmark).")

@@ -1,10 +1,13 @@
 package io.archforge.app.cli;
 
 import io.archforge.app.setup.DatasetSpec;
+import io.archforge.app.setup.SearchProxies;
 import io.archforge.benchmarks.nb201.Nb201Evaluator;
 import io.archforge.benchmarks.nb201.Nb201Protocol;
 import io.archforge.space.SearchSpaces;
 import io.archforge.storage.Storage;
+import io.archforge.schedule.Scheduler;
+import io.archforge.schedule.Schedulers;
 import io.archforge.strategy.EvolutionOptions;
 import io.archforge.strategy.Strategies;
 import io.archforge.study.Budget;
@@ -17,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -45,15 +49,17 @@ final class StudyPlanner {
     private final Optional<List<Objective>> objectives;
     private final Optional<Duration> timeLimit;
     private final Map<String, String> strategyOptions;
+    private final Map<String, String> schedulerOptions;
 
     private StudyPlanner(SearchOptions options, Optional<DatasetSpec> dataset,
             Optional<List<Objective>> objectives, Optional<Duration> timeLimit,
-            Map<String, String> strategyOptions) {
+            Map<String, String> strategyOptions, Map<String, String> schedulerOptions) {
         this.options = options;
         this.dataset = dataset;
         this.objectives = objectives;
         this.timeLimit = timeLimit;
         this.strategyOptions = strategyOptions;
+        this.schedulerOptions = schedulerOptions;
     }
 
     /**
@@ -73,6 +79,11 @@ final class StudyPlanner {
         Map<String, String> strategyOptions =
                 StrategyOptionParser.parse(options.strategyOptions);
         requireKnown("--space", options.space, SearchSpaces.names());
+        Map<String, String> schedulerOptions = schedulerOptions(options);
+        if (options.budgetEpochs != null && !(options.budgetEpochs > 0)) {
+            throw new UsageException("invalid --budget-epochs " + options.budgetEpochs
+                    + ": the training epochs the study may spend must be more than 0");
+        }
         if (options.study != null && options.study.isBlank()) {
             throw new UsageException("--study is empty: give a study name, or omit --study "
                     + "to derive one");
@@ -84,7 +95,7 @@ final class StudyPlanner {
         Optional<List<Objective>> parsed = Optional.ofNullable(options.objectives)
                 .map(StudyPlanner::parseObjectives);
         StudyPlanner planner =
-                new StudyPlanner(options, spec, parsed, limit, strategyOptions);
+                new StudyPlanner(options, spec, parsed, limit, strategyOptions, schedulerOptions);
         planner.requestedConfig();
         return planner;
     }
@@ -110,6 +121,50 @@ final class StudyPlanner {
             throw new UsageException("study '" + studyName() + "' not found in " + location
                     + "; give --dataset to create it");
         }
+    }
+
+    /**
+     * Reads and checks {@code --scheduler} and {@code --scheduler-option}.
+     *
+     * @throws UsageException naming the scheduler, the option and the allowed values
+     */
+    private static Map<String, String> schedulerOptions(SearchOptions options) {
+        requireKnown("--scheduler", options.scheduler, Schedulers.names());
+        Map<String, String> parsed = StrategyOptionParser.parse(options.schedulerOptions);
+        if (options.scheduler == null) {
+            if (!parsed.isEmpty()) {
+                throw new UsageException("--scheduler-option " + parsed
+                        + " needs --scheduler; name one of " + String.join(", ", Schedulers.names()));
+            }
+            return parsed;
+        }
+        try {
+            Scheduler scheduler = Schedulers.create(options.scheduler, parsed);
+            Optional<String> required = Schedulers.strategyFor(scheduler);
+            if (required.isPresent() && options.strategy != null
+                    && !options.strategy.equals(required.get())) {
+                throw new UsageException("--scheduler " + options.scheduler + " proposes with "
+                        + required.get() + ", not --strategy " + options.strategy
+                        + "; drop --strategy, or use --scheduler hyperband with --strategy "
+                        + options.strategy);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("invalid --scheduler-option for --scheduler "
+                    + options.scheduler + " " + parsed + ": " + e.getMessage());
+        }
+        return parsed;
+    }
+
+    /** The strategy of a new study: --strategy, the scheduler's own, or the default. */
+    private String chosenStrategy() {
+        if (options.strategy != null) {
+            return options.strategy;
+        }
+        if (options.scheduler != null) {
+            return Schedulers.strategyFor(Schedulers.create(options.scheduler, schedulerOptions))
+                    .orElse(DEFAULT_STRATEGY);
+        }
+        return DEFAULT_STRATEGY;
     }
 
     private static void requirePositive(String option, Integer value) {
@@ -154,9 +209,10 @@ final class StudyPlanner {
                 "missing --dataset: give --dataset to start a search, or --study NAME to "
                 + "resume one"));
         String space = options.space != null ? options.space : spec.defaultSpace();
-        String strategy = options.strategy != null ? options.strategy : DEFAULT_STRATEGY;
+        String strategy = chosenStrategy();
+        String scheduler = options.scheduler != null ? "-" + options.scheduler : "";
         long seed = options.seed != null ? options.seed : 0L;
-        return spec.label() + "-" + space + "-" + strategy + "-s" + seed;
+        return spec.label() + "-" + space + "-" + strategy + scheduler + "-s" + seed;
     }
 
     /**
@@ -172,7 +228,8 @@ final class StudyPlanner {
         StudyConfig config;
         if (stored.isPresent()) {
             config = stored.get();
-            new ConfigConflicts(config, options, dataset, objectives, strategyOptions).check();
+            new ConfigConflicts(config, options, dataset, objectives, strategyOptions,
+                    schedulerOptions).check();
         } else {
             DatasetSpec spec = dataset.orElseThrow(() -> new UsageException("study '" + name
                     + "' not found in " + storage.location() + "; give --dataset to create it"));
@@ -183,16 +240,19 @@ final class StudyPlanner {
 
     private StudyConfig newConfig(DatasetSpec spec, String name) {
         String space = options.space != null ? options.space : spec.defaultSpace();
-        String strategy = options.strategy != null ? options.strategy : DEFAULT_STRATEGY;
+        String strategy = chosenStrategy();
         boolean training = spec instanceof DatasetSpec.Training;
         List<Objective> chosen = objectives.orElse(training
                 ? List.of(Objective.maximize("accuracy"), Objective.minimize("latency_ms"))
                 : List.of(Objective.maximize(protocol(spec).signal())));
         requireProtocolObjectives(spec, chosen);
-        Map<String, String> strategyOptions = strategyOptions(strategy, training);
+        Map<String, String> strategyOptions = SearchProxies.withProxy(
+                strategyOptions(strategy, training), strategy, options.proxy, options.proxyUse,
+                options.proxyPool, spec, space);
         long seed = options.seed != null ? options.seed : 0L;
         return new StudyConfig(name, space, spec.evaluator(), spec.evaluatorOptions(), strategy,
-                strategyOptions, chosen, seed);
+                strategyOptions, chosen, seed)
+                .withScheduler(Optional.ofNullable(options.scheduler), schedulerOptions);
     }
 
     private static Nb201Protocol protocol(DatasetSpec spec) {
@@ -284,12 +344,14 @@ final class StudyPlanner {
 
     private Budget budget(StudyConfig config) {
         boolean training = config.evaluator().equals(DatasetSpec.TRAIN);
-        boolean unlimited = training || timeLimit.isPresent();
+        boolean unlimited = training || timeLimit.isPresent() || options.budgetEpochs != null;
         OptionalInt trials = options.trials != null
                 ? OptionalInt.of(options.trials)
                 : unlimited ? OptionalInt.empty() : OptionalInt.of(TABULAR_TRIALS);
         Optional<Duration> limit = timeLimit.isPresent() ? timeLimit
                 : training ? Optional.of(TRAINING_TIME_LIMIT) : Optional.empty();
-        return new Budget(trials, limit);
+        OptionalDouble epochs = options.budgetEpochs != null
+                ? OptionalDouble.of(options.budgetEpochs) : OptionalDouble.empty();
+        return new Budget(trials, limit, epochs);
     }
 }

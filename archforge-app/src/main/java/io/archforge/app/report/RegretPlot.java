@@ -83,21 +83,36 @@ public final class RegretPlot {
         int n = curve.mean().size();
         double[] trials = new double[n];
         double[] mean = new double[n];
-        double[] bandX = new double[2 * n];
-        double[] bandY = new double[2 * n];
+        double[] low = new double[n];
+        double[] high = new double[n];
         for (int i = 0; i < n; i++) {
             trials[i] = i + 1;
             mean[i] = curve.mean().get(i);
             double error = curve.standardError().get(i);
-
-            // The band polygon runs along the upper bound, then back along the lower.
-            bandX[i] = i + 1;
-            bandY[i] = mean[i] + error;
-            bandX[2 * n - 1 - i] = i + 1;
+            high[i] = mean[i] + error;
             double floor = logScale ? mean[i] * LOG_FLOOR : 0;
-            bandY[2 * n - 1 - i] = Math.max(floor, mean[i] - error);
+            low[i] = Math.max(floor, mean[i] - error);
         }
-        XYSeries band = chart.addSeries(curve.strategy() + " +- s.e.", bandX, bandY);
+        addBandedLine(chart, curve.strategy(), trials, mean, low, high, color);
+    }
+
+    /**
+     * Adds a line through {@code (xs, means)} and a shaded band from {@code lows} to
+     * {@code highs} behind it, the band left out of the legend.
+     */
+    static void addBandedLine(XYChart chart, String name, double[] xs, double[] means,
+            double[] lows, double[] highs, Color color) {
+        int n = xs.length;
+        double[] bandX = new double[2 * n];
+        double[] bandY = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            // The band polygon runs along the upper bound, then back along the lower.
+            bandX[i] = xs[i];
+            bandY[i] = highs[i];
+            bandX[2 * n - 1 - i] = xs[i];
+            bandY[2 * n - 1 - i] = lows[i];
+        }
+        XYSeries band = chart.addSeries(name + " +- s.e.", bandX, bandY);
         band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
         band.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(),
                 BAND_ALPHA));
@@ -105,7 +120,7 @@ public final class RegretPlot {
         band.setMarker(SeriesMarkers.NONE);
         band.setShowInLegend(false);
 
-        XYSeries line = chart.addSeries(curve.strategy(), trials, mean);
+        XYSeries line = chart.addSeries(name, xs, means);
         line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         line.setLineColor(color);
         line.setLineStyle(new BasicStroke(2f));

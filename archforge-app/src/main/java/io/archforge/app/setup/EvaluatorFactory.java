@@ -4,6 +4,7 @@ import io.archforge.app.cli.UsageException;
 import io.archforge.benchmarks.nb201.Nb201Evaluator;
 import io.archforge.benchmarks.nb201.Nb201Table;
 import io.archforge.eval.Evaluator;
+import io.archforge.eval.cache.EvaluatorFingerprint;
 import io.archforge.space.MacroSpace;
 import io.archforge.space.SearchSpace;
 import io.archforge.study.Objective;
@@ -13,7 +14,9 @@ import io.archforge.torch.data.TrainTestData;
 import io.archforge.torch.train.DjlRuntime;
 import io.archforge.torch.train.EngineCacheException;
 import io.archforge.torch.train.TrainingEvaluator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -58,6 +61,23 @@ public final class EvaluatorFactory {
             throw e;
         }
         return setup;
+    }
+
+    /**
+     * Returns the evaluation cache fingerprint of the evaluator {@link #create} builds for
+     * {@code spec}: its name and the options that change its results. The NAS-Bench-201
+     * protocol only chooses which returned metric the search optimises, so it is left out
+     * and studies of either protocol share cached look-ups.
+     *
+     * <p>NOTE: for real training the options name the data directory, not the content of
+     * its files. Training is noisy, so the cache never serves it.
+     */
+    public static String fingerprint(DatasetSpec spec) {
+        Map<String, String> options = new HashMap<>(spec.evaluatorOptions());
+        if (spec instanceof DatasetSpec.Tabular) {
+            options.remove(DatasetSpec.Tabular.PROTOCOL);
+        }
+        return EvaluatorFingerprint.of(spec.evaluator(), options);
     }
 
     private static Setup nb201(DatasetSpec.Tabular spec, SearchSpace space) {

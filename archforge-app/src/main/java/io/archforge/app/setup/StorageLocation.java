@@ -1,8 +1,8 @@
 package io.archforge.app.setup;
 
 import io.archforge.app.cli.UsageException;
-import io.archforge.storage.Storage;
 import io.archforge.storage.StorageException;
+import io.archforge.store.jdbc.JdbcStorage;
 import io.archforge.store.jdbc.StoreUnreachableException;
 import io.archforge.store.jdbc.Storages;
 import java.io.IOException;
@@ -124,7 +124,7 @@ public record StorageLocation(String spec, Optional<Path> file) {
      *     failure of the environment rather than of the input
      * @throws UsageException when the store cannot be opened for another reason
      */
-    public Storage open() {
+    public JdbcStorage open() {
         try {
             return Storages.open(spec);
         } catch (StoreUnreachableException e) {

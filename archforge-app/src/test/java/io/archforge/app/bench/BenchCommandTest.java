@@ -71,6 +71,32 @@ class BenchCommandTest {
     }
 
     @Test
+    void schedulersWritesCostTrajectoriesAndTables(@TempDir Path dir) throws IOException {
+        int status = run("schedulers", "--dataset", "cifar100", "--methods",
+                "evolution,hyperband,evolution/asha", "--seeds", "3", "--budget-epochs", "2000",
+                "--threads", "2", "--output", dir.toString());
+
+        assertThat(status).as(err.toString()).isZero();
+        List<String> lines = Files.readAllLines(dir.resolve("cost.csv"));
+        assertThat(lines.get(0)).startsWith("method,dataset,seed,trial,epochs");
+        // Full-fidelity evolution spends 200 epochs a trial: 10 trials reach 2,000.
+        assertThat(lines.stream().filter(l -> l.startsWith("evolution,"))).hasSize(3 * 10);
+        assertThat(lines.stream().filter(l -> l.startsWith("hyperband,")))
+                .anySatisfy(l -> assertThat(l.split(",")[4]).isEqualTo("12"));
+        assertThat(ImageIO.read(dir.resolve("cost-cifar100.png").toFile()).getWidth()).isEqualTo(800);
+        assertThat(Files.readString(dir.resolve("summary.md")))
+                .contains("| cifar100 | evolution/asha | 3 |").contains("at 2000 epochs");
+    }
+
+    @Test
+    void schedulersRejectsUnknownMethodsAndTinyBudgets() {
+        assertThat(run("schedulers", "--methods", "evolution/sha")).isEqualTo(2);
+        assertThat(err.toString()).contains("'sha'").contains("hyperband");
+        assertThat(run("schedulers", "--budget-epochs", "100")).isEqualTo(2);
+        assertThat(err.toString()).contains("100").contains("200");
+    }
+
+    @Test
     void strategiesRejectsTooManyTrialsAndUnknownProtocol() {
         assertThat(run("strategies", "--trials", "1001")).isEqualTo(2);
         assertThat(err.toString()).contains("invalid --trials 1001").contains("1000");

@@ -86,6 +86,22 @@ class BadInputTest {
                 Arguments.of("valid12", List.of("--study", STUDY, "--protocol", "valid12")),
                 Arguments.of("population=30", List.of("--study", STUDY, "--strategy-option",
                         "population=30")),
+                Arguments.of("sha", List.of("--dataset", "cifar10", "--scheduler", "sha")),
+                Arguments.of("1.5", List.of("--dataset", "cifar10", "--scheduler", "hyperband",
+                        "--scheduler-option", "eta=1.5")),
+                Arguments.of("--strategy evolution", List.of("--dataset", "cifar10",
+                        "--scheduler", "bohb", "--strategy", "evolution")),
+                Arguments.of("epochs:50", List.of("--dataset", "cifar10", "--scheduler", "sh",
+                        "--scheduler-option", "min_fidelity=50")),
+                Arguments.of("eta=3", List.of("--dataset", "cifar10", "--scheduler-option",
+                        "eta=3")),
+                Arguments.of("-3", List.of("--dataset", "cifar10", "--budget-epochs", "-3")),
+                Arguments.of("asha", List.of("--study", STUDY, "--scheduler", "asha")),
+                Arguments.of("bogus_proxy", List.of("--dataset", "cifar10", "--proxy", "bogus_proxy")),
+                Arguments.of("not evolution", List.of("--dataset", "cifar10", "--proxy", "flops",
+                        "--proxy-use", "surrogate")),
+                Arguments.of("--proxy synflow", List.of("--dataset", "fashion-mnist", "--proxy",
+                        "synflow")),
                 Arguments.of("--bogus", List.of("--dataset", "cifar10", "--bogus")));
     }
 

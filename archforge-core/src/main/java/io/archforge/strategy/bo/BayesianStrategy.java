@@ -1,6 +1,7 @@
 package io.archforge.strategy.bo;
 
 import io.archforge.encoding.Encoder;
+import io.archforge.proxy.ProxyFeature;
 import io.archforge.space.Architecture;
 import io.archforge.space.SearchSpace;
 import io.archforge.strategy.AskContext;
@@ -60,6 +61,7 @@ public abstract class BayesianStrategy implements Strategy {
     private final Map<String, double[]> encodings = new HashMap<>();
     private Encoder encoder;
     private SearchSpace encodedSpace;
+    private ProxyFeature proxy;
 
     protected BayesianStrategy(SearchOptions search) {
         this.search = Objects.requireNonNull(search, "search");
@@ -68,6 +70,18 @@ public abstract class BayesianStrategy implements Strategy {
     /** The shared settings. */
     public SearchOptions search() {
         return search;
+    }
+
+    /**
+     * Adds a zero-cost proxy, standardised, to the surrogate's inputs, in the spirit of
+     * ProxyBO (Shen et al., "ProxyBO: Accelerating Neural Architecture Search via
+     * Bayesian Optimization with Zero-cost Proxies", AAAI 2023), which lets the model
+     * learn how far to trust the proxy. A candidate the proxy cannot score gets the
+     * reference mean, 0.
+     */
+    public void useProxy(ProxyFeature feature) {
+        this.proxy = Objects.requireNonNull(feature, "feature");
+        encodings.clear();
     }
 
     /** A new, unfitted surrogate that draws from {@code random}. */
@@ -234,7 +248,21 @@ public abstract class BayesianStrategy implements Strategy {
             encodedSpace = space;
             encodings.clear();
         }
-        return encodings.computeIfAbsent(architecture.text(), t -> encoder.encode(architecture));
+        return encodings.computeIfAbsent(architecture.text(), t -> withProxy(space, architecture,
+                encoder.encode(architecture)));
+    }
+
+    private double[] withProxy(SearchSpace space, Architecture architecture, double[] encoded) {
+        if (proxy == null) {
+            return encoded;
+        }
+        double[] inputs = Arrays.copyOf(encoded, encoded.length + 1);
+        try {
+            inputs[encoded.length] = proxy.standardised(space, architecture);
+        } catch (ArithmeticException e) {
+            inputs[encoded.length] = 0;
+        }
+        return inputs;
     }
 
     private static Architecture randomUnseen(AskContext context) {

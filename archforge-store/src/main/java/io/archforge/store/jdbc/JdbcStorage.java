@@ -41,12 +41,14 @@ public final class JdbcStorage implements Storage {
     private final StudyTable studies;
     private final TrialReader reader = new TrialReader();
     private final TrialWriter writer;
+    private final JdbcEvaluationCache evaluationCache;
 
     /** Opens the store and brings its schema to the current version. */
     JdbcStorage(Database database) {
         this.database = database;
         this.studies = new StudyTable(database.location());
         this.writer = new TrialWriter(database.dialect());
+        this.evaluationCache = new JdbcEvaluationCache(database);
         try {
             Schema.migrate(database);
         } catch (RuntimeException e) {
@@ -185,6 +187,15 @@ public final class JdbcStorage implements Storage {
     @Override
     public String location() {
         return database.location();
+    }
+
+    /**
+     * The evaluation cache of this store, shared by all its studies and by every process
+     * that opens the store. It uses this store's connections, so it works until this
+     * store is closed.
+     */
+    public JdbcEvaluationCache evaluationCache() {
+        return evaluationCache;
     }
 
     @Override

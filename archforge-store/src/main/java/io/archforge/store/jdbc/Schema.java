@@ -39,8 +39,11 @@ final class Schema {
 
     /** Returns every migration, in the order they are applied. */
     static List<Migration> migrations(Dialect dialect) {
-        return List.of(new Migration(1, "studies, trials, metrics and intermediate values",
-                initialTables(dialect)));
+        return List.of(
+                new Migration(1, "studies, trials, metrics and intermediate values",
+                        initialTables(dialect)),
+                new Migration(2, "evaluation cache shared by the studies of the store",
+                        evaluationCacheTable()));
     }
 
     private static List<String> initialTables(Dialect dialect) {
@@ -79,6 +82,22 @@ final class Schema {
                         + " value " + real + ","
                         + " time TEXT NOT NULL)",
                 "CREATE INDEX trial_intermediate_trial ON trial_intermediate (trial_id)");
+    }
+
+    /**
+     * The evaluation cache, keyed by the SHA-256 digest of its four key fields, with
+     * metrics and attributes as JSON objects (see {@link JdbcEvaluationCache}).
+     */
+    private static List<String> evaluationCacheTable() {
+        return List.of("CREATE TABLE evaluation_cache ("
+                + " key_digest TEXT PRIMARY KEY,"
+                + " architecture_key TEXT NOT NULL,"
+                + " evaluator_fingerprint TEXT NOT NULL,"
+                + " fidelity TEXT NOT NULL,"
+                + " seed BIGINT NOT NULL,"
+                + " metrics TEXT NOT NULL,"
+                + " attributes TEXT NOT NULL,"
+                + " created_at TEXT NOT NULL)");
     }
 
     /**

@@ -9,6 +9,8 @@ import io.archforge.study.Objective;
 import io.archforge.study.StudyConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The JSON form of a {@link StudyConfig}, as stored with each study.
@@ -41,6 +43,10 @@ public final class StudyConfigJson {
         ArrayNode objectives = root.putArray("objectives");
         config.objectives().forEach(objective -> objectives.add(objective.toString()));
         root.put("seed", config.seed());
+        config.scheduler().ifPresent(name -> {
+            root.put("scheduler", name);
+            root.set("schedulerOptions", JsonMaps.toNode(config.schedulerOptions()));
+        });
         return root.toString();
     }
 
@@ -59,7 +65,11 @@ public final class StudyConfigJson {
                 text(root, "strategy"),
                 JsonMaps.fromNode(field(root, "strategyOptions"), "strategyOptions"),
                 objectives(field(root, "objectives")),
-                seed(field(root, "seed")));
+                seed(field(root, "seed")),
+                root.hasNonNull("scheduler") ? Optional.of(text(root, "scheduler")) : Optional.empty(),
+                root.hasNonNull("schedulerOptions")
+                        ? JsonMaps.fromNode(root.get("schedulerOptions"), "schedulerOptions")
+                        : Map.of());
     }
 
     private static JsonNode parse(String json) {

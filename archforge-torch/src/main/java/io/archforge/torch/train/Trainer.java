@@ -9,12 +9,15 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import io.archforge.eval.CostMetrics;
 import io.archforge.eval.EvaluationContext;
+import io.archforge.eval.TrialPrunedException;
 import io.archforge.eval.EvaluationInterruptedException;
 import io.archforge.torch.data.DataSplit;
 import io.archforge.torch.data.ImageDataset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +60,8 @@ public final class Trainer {
      * {@code data.validation()} after each epoch, reporting each score as {@code accuracy}
      * to the context. The epochs and the batch size come from the recipe.
      *
+     * @throws TrialPrunedException when {@code context.shouldPrune()} turns true after an
+     *     epoch's report
      * @param manager the manager that owns the network's parameters
      * @throws EvaluationInterruptedException when {@code context.shouldStop()} turns true
      */
@@ -93,6 +98,10 @@ public final class Trainer {
             double accuracy = accuracy(block, manager, parameters, data.validation(), context);
             accuracies.add(accuracy);
             context.report(epoch, "accuracy", accuracy);
+            if (context.shouldPrune()) {
+                throw new TrialPrunedException(epoch, Map.of("accuracy", accuracy,
+                        CostMetrics.TRAINING_EPOCHS, (double) epoch));
+            }
             LOG.debug("Trial {} epoch {}: loss {}, validation accuracy {}%",
                     context.trialNumber(), epoch, lossSum / stepsPerEpoch, accuracy);
         }

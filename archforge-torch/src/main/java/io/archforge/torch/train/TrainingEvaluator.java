@@ -5,7 +5,11 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
 import io.archforge.eval.Evaluation;
 import io.archforge.eval.EvaluationContext;
+import io.archforge.eval.CostMetrics;
 import io.archforge.eval.Evaluator;
+import io.archforge.eval.TrialPrunedException;
+import io.archforge.fidelity.FidelityKind;
+import io.archforge.fidelity.FidelityRange;
 import io.archforge.space.Architecture;
 import io.archforge.space.MacroSpace;
 import io.archforge.space.MacroSpace.StageSpec;
@@ -15,6 +19,8 @@ import io.archforge.torch.net.MacroNetworkBuilder;
 import io.archforge.torch.net.ModelStats;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.Optional;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +37,12 @@ import org.slf4j.LoggerFactory;
  * the split seed, so all trials train and score on the same images. The test images are
  * never used. Then it times batch-1 inference. Metrics: {@code accuracy} (final validation
  * accuracy, percent), {@code params} (millions), {@code flops} (millions of
- * multiply-accumulates, see {@link ModelStats}) and {@code latency_ms} (median).
+ * multiply-accumulates, see {@link ModelStats}), {@code latency_ms} (median) and
+ * {@code training_epochs}.
+ *
+ * <p>Fidelity: any whole number of epochs from 1 to the recipe's; the learning-rate
+ * schedule spans the epochs of the run. Under a stopping rule the trial ends PRUNED
+ * after the epoch whose validation accuracy the rule judged too low.
  *
  * <p>The evaluator is noisy: latency is measured and varies from run to run, and
  * accuracy depends on the trial seed. For a fixed seed and intra-op thread count the
@@ -41,7 +52,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class TrainingEvaluator implements Evaluator {
     /** The metrics every evaluation returns. */
-    public static final Set<String> METRICS = Set.of("accuracy", "params", "flops", "latency_ms");
+    public static final Set<String> METRICS = Set.of("accuracy", "params", "flops", "latency_ms",
+            CostMetrics.TRAINING_EPOCHS);
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingEvaluator.class);
     // Seeding and initialization share the engine's random generator, so they run as one.
@@ -50,6 +62,7 @@ public final class TrainingEvaluator implements Evaluator {
     private final TrainTestData data;
     private final DataSplit split;
     private final Trainer trainer;
+    private final FidelityRange fidelities;
     private final LatencyMeter latency;
     private final MacroNetworkBuilder builder;
     private final int trainingThreads;
@@ -75,6 +88,7 @@ public final class TrainingEvaluator implements Evaluator {
         this.split = DataSplit.carve(data.train(), recipe.validationImages(),
                 recipe.trainImages(), splitSeed);
         this.trainer = new Trainer(recipe);
+        this.fidelities = FidelityRange.continuous(FidelityKind.EPOCHS, 1, recipe.epochs());
         this.latency = latency;
         this.builder = new MacroNetworkBuilder(data.classCount(), stemStride);
         this.trainingThreads = trainingThreads;
@@ -101,6 +115,11 @@ public final class TrainingEvaluator implements Evaluator {
     }
 
     @Override
+    public Optional<FidelityRange> fidelityRange() {
+        return Optional.of(fidelities);
+    }
+
+    @Override
     public boolean isNoisy() {
         return true;
     }
@@ -122,23 +141,35 @@ public final class TrainingEvaluator implements Evaluator {
             }
             ModelStats stats = ModelStats.measure(network, input);
 
-            // Train, then time inference
+            // Train at the requested fidelity, then time inference
             DjlRuntime.setThreads(trainingThreads);
-            TrainingResult result = trainer.fit(network, manager, split, context.seed(), context);
+            int epochs = fidelities.check(context.fidelity().orElse(fidelities.maximum())).asInt();
+            Trainer run = epochs == trainer.recipe().epochs() ? trainer
+                    : new Trainer(trainer.recipe().withEpochs(epochs));
+            TrainingResult result;
+            try {
+                result = run.fit(network, manager, split, context.seed(), context);
+            } catch (TrialPrunedException e) {
+                Map<String, Double> partial = new HashMap<>(e.metrics());
+                partial.put("params", stats.params());
+                partial.put("flops", stats.flops());
+                throw new TrialPrunedException(e.step(), partial);
+            }
             LatencyStats timing = latency.measure(network, manager, input);
             LOG.info("Trial {} ({}): {}", context.trialNumber(), architecture.contentHash(),
                     String.format(Locale.ROOT, "accuracy %.2f%%, %.4f M params, %.3f M FLOPs,"
                             + " latency %.3f ms, trained in %.1f s", result.accuracy(),
                             stats.params(), stats.flops(), timing.medianMs(),
                             result.trainSeconds()));
-            return new Evaluation(metrics(result, stats, timing), attributes(result, timing));
+            return new Evaluation(metrics(result, stats, timing, epochs), attributes(result, timing));
         }
     }
 
     private static Map<String, Double> metrics(TrainingResult result, ModelStats stats,
-            LatencyStats timing) {
+            LatencyStats timing, int epochs) {
         return Map.of("accuracy", result.accuracy(), "params", stats.params(),
-                "flops", stats.flops(), "latency_ms", timing.medianMs());
+                "flops", stats.flops(), "latency_ms", timing.medianMs(),
+                CostMetrics.TRAINING_EPOCHS, (double) epochs);
     }
 
     private Map<String, String> attributes(TrainingResult result, LatencyStats timing) {

@@ -50,6 +50,12 @@ public record TrainingRecipe(int epochs, int batchSize, int trainImages, int val
         return new TrainingRecipe(3, 64, 5_000, 1_000, 0.1f, 0.9f, 5e-4f);
     }
 
+    /** This recipe with {@code count} epochs; the learning-rate schedule spans them. */
+    public TrainingRecipe withEpochs(int count) {
+        return new TrainingRecipe(count, batchSize, trainImages, validationImages, learningRate,
+                momentum, weightDecay);
+    }
+
     /** Optimizer steps per epoch. */
     public int stepsPerEpoch() {
         return trainImages / batchSize;

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** An evaluation context that records reports and requests a stop after a number of checks. */
-final class RecordingContext implements EvaluationContext {
+class RecordingContext implements EvaluationContext {
     final List<Double> reported = new ArrayList<>();
     private final long seed;
     private final int checksBeforeStop;

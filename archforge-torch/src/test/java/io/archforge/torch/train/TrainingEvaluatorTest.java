@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.archforge.eval.Evaluation;
+import io.archforge.eval.CostMetrics;
 import io.archforge.eval.EvaluationInterruptedException;
+import io.archforge.eval.TrialPrunedException;
+import io.archforge.fidelity.Fidelity;
+import java.util.Optional;
 import io.archforge.space.CellSpace;
 import io.archforge.torch.data.DataSources;
 import io.archforge.torch.data.TrainTestData;
@@ -48,6 +52,44 @@ class TrainingEvaluatorTest {
             assertThatThrownBy(() -> evaluator.evaluate(cell, new RecordingContext(1)))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("macro");
+        }
+    }
+
+    @Test
+    void aLowerFidelityTrainsFewerEpochsAndAStoppingRulePrunes() {
+        TrainingRecipe twoEpochs = new TrainingRecipe(2, 64, 640, 200, 0.1f, 0.9f, 5e-4f);
+        try (TrainingEvaluator evaluator = new TrainingEvaluator(
+                DataSources.shippedFashionMnistSubset(), twoEpochs, new LatencyMeter(1, 30, 1), 2, 1, 0)) {
+            assertThat(evaluator.fidelityRange()).get()
+                    .satisfies(range -> assertThat(range.max()).isEqualTo(2.0));
+            RecordingContext oneEpoch = new RecordingContext(1) {
+                @Override
+                public Optional<Fidelity> fidelity() {
+                    return Optional.of(Fidelity.epochs(1));
+                }
+            };
+            Evaluation short_ = evaluator.evaluate(ReferenceNetworks.referenceMacro(), oneEpoch);
+            assertThat(oneEpoch.reported).hasSize(1);
+            assertThat(short_.metrics()).containsEntry(CostMetrics.TRAINING_EPOCHS, 1.0);
+
+            RecordingContext pruning = new RecordingContext(1) {
+                @Override
+                public boolean earlyStopping() {
+                    return true;
+                }
+
+                @Override
+                public boolean shouldPrune() {
+                    return true;
+                }
+            };
+            assertThatThrownBy(() -> evaluator.evaluate(ReferenceNetworks.referenceMacro(), pruning))
+                    .isInstanceOfSatisfying(TrialPrunedException.class, e -> {
+                        assertThat(e.step()).isEqualTo(1);
+                        assertThat(e.metrics()).containsEntry(CostMetrics.TRAINING_EPOCHS, 1.0)
+                                .containsKeys("accuracy", "params", "flops");
+                    });
+            assertThat(pruning.reported).hasSize(1);
         }
     }
 

@@ -1,0 +1,81 @@
+package io.archforge.study;
+
+import io.archforge.eval.Evaluator;
+import io.archforge.fidelity.Fidelity;
+import io.archforge.fidelity.FidelityRange;
+import io.archforge.schedule.Job;
+import io.archforge.schedule.RungScheduler;
+import io.archforge.schedule.RungState;
+import io.archforge.schedule.Schedulers;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The optimisation loop under a {@link RungScheduler}: before each evaluation the
+ * scheduler reads the stored trials and requests either a new architecture from
+ * the strategy at some rung, or a finished trial's architecture again at a higher
+ * rung. Every evaluation is a trial of its own, stored with its fidelity
+ * ({@value Fidelity#ATTRIBUTE}), whether that is the full fidelity
+ * ({@value Study#FULL_FIDELITY}), its rung and bracket, and for a promotion the trial
+ * it continues. A promotion evaluates again from scratch: a tabular benchmark's
+ * epoch settings are separate training runs, and so are training runs of more epochs.
+ */
+final class RungLoop {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RungLoop.class);
+
+    private final Study study;
+    private final RungScheduler scheduler;
+    private final Evaluator evaluator;
+    private final List<Fidelity> rungs;
+
+    /**
+     * @throws IllegalArgumentException when the evaluator has no fidelity range, or the
+     *     scheduler's minimum fidelity is outside it
+     */
+    RungLoop(Study study, RungScheduler scheduler, Evaluator evaluator) {
+        this.study = study;
+        this.scheduler = scheduler;
+        this.evaluator = evaluator;
+        FidelityRange range = evaluator.fidelityRange().orElseThrow(() -> new IllegalArgumentException(
+                "scheduler " + scheduler.name() + " needs an evaluator that can run at lower fidelities, "
+                        + "and evaluator " + study.config().evaluator() + " has one fidelity only; "
+                        + "drop --scheduler or choose the median stopping rule"));
+        this.rungs = Schedulers.rungs(scheduler, range);
+        LOG.info("Scheduler {} with eta {} on rungs {}", scheduler.name(), scheduler.eta(), rungs);
+    }
+
+    Study.StopReason run(Budget budget, StudyListener listener) {
+        int dropped = study.dropRetries();
+        if (dropped > 0) {
+            LOG.info("{} stale trials will be scheduled again by {}", dropped, scheduler.name());
+        }
+        return study.run(budget, listener, deadline -> {
+            RungState state = new RungState(rungs, study.trials(), study.objectives());
+            Job job = scheduler.next(state);
+            Trial trial = start(job);
+            listener.trialStarted(trial);
+            return study.evaluateOne(evaluator, trial, deadline, Optional.empty());
+        });
+    }
+
+    private Trial start(Job job) {
+        Fidelity fidelity = rungs.get(job.rung());
+        Map<String, String> attributes = new HashMap<>();
+        attributes.put(Fidelity.ATTRIBUTE, fidelity.toString());
+        attributes.put(Study.FULL_FIDELITY, Boolean.toString(job.rung() == rungs.size() - 1));
+        attributes.put(RungScheduler.RUNG, Integer.toString(job.rung()));
+        attributes.put(RungScheduler.BRACKET, Integer.toString(job.bracket()));
+        attributes.put("scheduler", scheduler.name());
+        if (job instanceof Job.Promote promote) {
+            attributes.put(RungScheduler.PROMOTED_FROM, Integer.toString(promote.source().number()));
+            LOG.debug("Promoting trial {} to {}", promote.source().number(), fidelity);
+            return study.repeat(promote.source(), attributes);
+        }
+        return study.ask(attributes);
+    }
+}
