@@ -167,6 +167,16 @@ class SchedulersOnNb201Test {
     }
 
     @Test
+    void aFidelityKindTheEvaluatorLacksIsRejectedWithTheOneItHas() {
+        RungScheduler byData = (RungScheduler) Schedulers.create("asha", Map.of("fidelity", "data_fraction"));
+        assertThat(byData.kind()).hasValue(io.archforge.fidelity.FidelityKind.DATA_FRACTION);
+        assertThatThrownBy(() -> Schedulers.range(byData, evaluator()))
+                .hasMessageContaining("data_fraction").hasMessageContaining("fidelity=epochs");
+        RungScheduler byEpochs = (RungScheduler) Schedulers.create("asha", Map.of("fidelity", "epochs"));
+        assertThat(Schedulers.range(byEpochs, evaluator()).levels()).containsExactly(12.0, 200.0);
+    }
+
+    @Test
     void bohbAndEvolutionUnderHyperbandSpendLessThanFullFidelityEvolution() {
         MultiFidelityBenchmark benchmark = new MultiFidelityBenchmark(table);
         int seeds = 12;

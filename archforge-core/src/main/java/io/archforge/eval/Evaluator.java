@@ -34,6 +34,16 @@ public interface Evaluator extends AutoCloseable {
     }
 
     /**
+     * The range of fidelities of {@code kind} this evaluator accepts, or empty when it
+     * cannot vary that kind. By default the one range of {@link #fidelityRange()}, if it
+     * is of that kind.
+     */
+    default java.util.Optional<io.archforge.fidelity.FidelityRange> fidelityRange(
+            io.archforge.fidelity.FidelityKind kind) {
+        return fidelityRange().filter(range -> range.kind() == kind);
+    }
+
+    /**
      * Returns whether the metrics depend on the trial seed. A table look-up does not,
      * so an evaluation cache may serve its result to any seed.
      */

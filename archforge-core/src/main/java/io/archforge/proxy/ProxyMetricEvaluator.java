@@ -62,6 +62,11 @@ public final class ProxyMetricEvaluator implements Evaluator {
     }
 
     @Override
+    public Optional<FidelityRange> fidelityRange(io.archforge.fidelity.FidelityKind kind) {
+        return inner.fidelityRange(kind);
+    }
+
+    @Override
     public boolean dependsOnSeed() {
         return inner.dependsOnSeed();
     }

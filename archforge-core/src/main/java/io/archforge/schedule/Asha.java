@@ -2,6 +2,9 @@ package io.archforge.schedule;
 
 import io.archforge.study.FrozenTrial;
 import java.util.List;
+import io.archforge.fidelity.FidelityKind;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -14,14 +17,22 @@ import java.util.OptionalDouble;
  *
  * @param eta the reduction factor, at least 2
  * @param minFidelity the lowest rung's fidelity value, or empty for the evaluator's minimum
+ * @param kind the fidelity to vary, or empty for the evaluator's own
  */
-public record Asha(double eta, OptionalDouble minFidelity) implements RungScheduler {
+public record Asha(double eta, OptionalDouble minFidelity, Optional<FidelityKind> kind)
+        implements RungScheduler {
 
     /** The scheduler name. */
     public static final String NAME = "asha";
 
     public Asha {
         SchedulerOptions.checkEta(eta);
+        Objects.requireNonNull(kind, "kind");
+    }
+
+    /** A scheduler that varies the evaluator's own fidelity. */
+    public Asha(double eta, OptionalDouble minFidelity) {
+        this(eta, minFidelity, Optional.empty());
     }
 
     @Override

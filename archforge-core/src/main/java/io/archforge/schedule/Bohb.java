@@ -1,5 +1,8 @@
 package io.archforge.schedule;
 
+import io.archforge.fidelity.FidelityKind;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -11,14 +14,22 @@ import java.util.OptionalDouble;
  *
  * @param eta the reduction factor, at least 2
  * @param minFidelity the lowest rung's fidelity value, or empty for the evaluator's minimum
+ * @param kind the fidelity to vary, or empty for the evaluator's own
  */
-public record Bohb(double eta, OptionalDouble minFidelity) implements RungScheduler {
+public record Bohb(double eta, OptionalDouble minFidelity, Optional<FidelityKind> kind)
+        implements RungScheduler {
 
     /** The scheduler name. */
     public static final String NAME = "bohb";
 
     public Bohb {
         SchedulerOptions.checkEta(eta);
+        Objects.requireNonNull(kind, "kind");
+    }
+
+    /** A scheduler that varies the evaluator's own fidelity. */
+    public Bohb(double eta, OptionalDouble minFidelity) {
+        this(eta, minFidelity, Optional.empty());
     }
 
     @Override
@@ -28,6 +39,6 @@ public record Bohb(double eta, OptionalDouble minFidelity) implements RungSchedu
 
     @Override
     public Job next(RungState state) {
-        return new Hyperband(eta, minFidelity).next(state);
+        return new Hyperband(eta, minFidelity, kind).next(state);
     }
 }

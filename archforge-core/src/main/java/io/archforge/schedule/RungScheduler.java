@@ -22,6 +22,9 @@ public sealed interface RungScheduler extends Scheduler
     /** The lowest rung's fidelity value, or empty for the evaluator's minimum. */
     java.util.OptionalDouble minFidelity();
 
+    /** The kind of fidelity to vary, or empty for the one the evaluator declares. */
+    java.util.Optional<io.archforge.fidelity.FidelityKind> kind();
+
     /** The next evaluation to run, given the study's trials so far. */
     Job next(RungState state);
 }

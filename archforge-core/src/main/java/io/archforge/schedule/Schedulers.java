@@ -1,6 +1,8 @@
 package io.archforge.schedule;
 
+import io.archforge.eval.Evaluator;
 import io.archforge.fidelity.Fidelity;
+import io.archforge.fidelity.FidelityKind;
 import io.archforge.fidelity.FidelityRange;
 import io.archforge.strategy.OptionReader;
 import io.archforge.strategy.Tpe;
@@ -15,12 +17,12 @@ public final class Schedulers {
     /** The default reduction factor. */
     public static final double DEFAULT_ETA = 3;
 
-    private static final List<String> RUNG_KEYS = List.of("eta", "min_fidelity");
+    private static final List<String> RUNG_KEYS = List.of("eta", "min_fidelity", "fidelity");
 
     private Schedulers() {
     }
 
-    /** The names of the built-in schedulers. */
+    /** Returns the names of the built-in schedulers. */
     public static List<String> names() {
         return List.of(SuccessiveHalving.NAME, Hyperband.NAME, Asha.NAME, Bohb.NAME,
                 PercentileStopping.NAME);
@@ -37,21 +39,21 @@ public final class Schedulers {
         return switch (name) {
             case SuccessiveHalving.NAME -> {
                 OptionReader reader = new OptionReader(name, options,
-                        List.of("eta", "min_fidelity", "bracket_size"));
+                        List.of("eta", "min_fidelity", "bracket_size", "fidelity"));
                 yield new SuccessiveHalving(reader.real("eta", DEFAULT_ETA),
-                        minFidelity(reader), reader.integer("bracket_size", 0));
+                        minFidelity(reader), reader.integer("bracket_size", 0), kind(reader));
             }
             case Hyperband.NAME -> {
                 OptionReader reader = new OptionReader(name, options, RUNG_KEYS);
-                yield new Hyperband(reader.real("eta", DEFAULT_ETA), minFidelity(reader));
+                yield new Hyperband(reader.real("eta", DEFAULT_ETA), minFidelity(reader), kind(reader));
             }
             case Asha.NAME -> {
                 OptionReader reader = new OptionReader(name, options, RUNG_KEYS);
-                yield new Asha(reader.real("eta", DEFAULT_ETA), minFidelity(reader));
+                yield new Asha(reader.real("eta", DEFAULT_ETA), minFidelity(reader), kind(reader));
             }
             case Bohb.NAME -> {
                 OptionReader reader = new OptionReader(name, options, RUNG_KEYS);
-                yield new Bohb(reader.real("eta", DEFAULT_ETA), minFidelity(reader));
+                yield new Bohb(reader.real("eta", DEFAULT_ETA), minFidelity(reader), kind(reader));
             }
             case PercentileStopping.NAME -> {
                 OptionReader reader = new OptionReader(name, options,
@@ -64,13 +66,17 @@ public final class Schedulers {
         };
     }
 
+    private static Optional<FidelityKind> kind(OptionReader reader) {
+        return Optional.ofNullable(reader.parsed("fidelity", null, FidelityKind::parse));
+    }
+
     private static OptionalDouble minFidelity(OptionReader reader) {
         double value = reader.real("min_fidelity", Double.NaN);
         return Double.isNaN(value) ? OptionalDouble.empty() : OptionalDouble.of(value);
     }
 
     /**
-     * The strategy a scheduler brings with it: BOHB proposes with {@link Tpe}. Empty for
+     * Returns the strategy a scheduler brings with it: BOHB proposes with {@link Tpe}. Empty for
      * the others, which run with any strategy.
      */
     public static Optional<String> strategyFor(Scheduler scheduler) {
@@ -78,12 +84,33 @@ public final class Schedulers {
     }
 
     /**
-     * The rungs a rung scheduler uses with an evaluator of fidelity range {@code range}.
+     * Returns the range a rung scheduler varies on {@code evaluator}: of the scheduler's kind when
+     * it names one, else the evaluator's own.
+     *
+     * @throws IllegalArgumentException naming the scheduler and what the evaluator lacks
+     */
+    public static FidelityRange range(RungScheduler scheduler, Evaluator evaluator) {
+        Optional<FidelityRange> range = scheduler.kind().isPresent()
+                ? evaluator.fidelityRange(scheduler.kind().get()) : evaluator.fidelityRange();
+        return range.orElseThrow(() -> new IllegalArgumentException("scheduler " + scheduler.name()
+                + " needs an evaluator that runs at lower fidelities"
+                + scheduler.kind().map(k -> " of " + k.label()).orElse("")
+                + ", and this one has " + evaluator.fidelityRange().map(r -> "only " + r.kind().label()
+                        + " (use --scheduler-option fidelity=" + r.kind().label() + ")")
+                        .orElse("one fidelity only (use the median stopping rule or none)")));
+    }
+
+    /**
+     * Returns the rungs a rung scheduler uses with an evaluator of fidelity range {@code range}.
      *
      * @throws IllegalArgumentException when the scheduler's minimum fidelity is outside the
      *     range, naming the value and the allowed values
      */
     public static List<Fidelity> rungs(RungScheduler scheduler, FidelityRange range) {
+        if (scheduler.kind().isPresent() && scheduler.kind().get() != range.kind()) {
+            throw new IllegalArgumentException("scheduler " + scheduler.name() + " varies "
+                    + scheduler.kind().get().label() + " but the range is of " + range.kind().label());
+        }
         OptionalDouble min = scheduler.minFidelity();
         if (min.isPresent()) {
             range.check(new Fidelity(range.kind(), min.getAsDouble()));

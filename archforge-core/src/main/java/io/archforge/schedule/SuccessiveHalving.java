@@ -1,5 +1,8 @@
 package io.archforge.schedule;
 
+import io.archforge.fidelity.FidelityKind;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -14,9 +17,10 @@ import java.util.OptionalDouble;
  * @param minFidelity the lowest rung's fidelity value, or empty for the evaluator's minimum
  * @param bracketSize trials per bracket at the lowest rung, or 0 for {@code eta} to the
  *     power of the number of rungs above it, so that one trial reaches the top
+ * @param kind the fidelity to vary, or empty for the evaluator's own
  */
-public record SuccessiveHalving(double eta, OptionalDouble minFidelity, int bracketSize)
-        implements RungScheduler {
+public record SuccessiveHalving(double eta, OptionalDouble minFidelity, int bracketSize,
+        Optional<FidelityKind> kind) implements RungScheduler {
 
     /** The scheduler name. */
     public static final String NAME = "sh";
@@ -26,6 +30,12 @@ public record SuccessiveHalving(double eta, OptionalDouble minFidelity, int brac
         if (bracketSize < 0) {
             throw new IllegalArgumentException("sh option bracket_size must be >= 0, got " + bracketSize);
         }
+        Objects.requireNonNull(kind, "kind");
+    }
+
+    /** A scheduler that varies the evaluator's own fidelity. */
+    public SuccessiveHalving(double eta, OptionalDouble minFidelity, int bracketSize) {
+        this(eta, minFidelity, bracketSize, Optional.empty());
     }
 
     @Override

@@ -41,10 +41,7 @@ final class RungLoop {
         this.study = study;
         this.scheduler = scheduler;
         this.evaluator = evaluator;
-        FidelityRange range = evaluator.fidelityRange().orElseThrow(() -> new IllegalArgumentException(
-                "scheduler " + scheduler.name() + " needs an evaluator that can run at lower fidelities, "
-                        + "and evaluator " + study.config().evaluator() + " has one fidelity only; "
-                        + "drop --scheduler or choose the median stopping rule"));
+        FidelityRange range = Schedulers.range(scheduler, evaluator);
         this.rungs = Schedulers.rungs(scheduler, range);
         LOG.info("Scheduler {} with eta {} on rungs {}", scheduler.name(), scheduler.eta(), rungs);
     }

@@ -178,10 +178,7 @@ public final class SearchCommand implements Callable<Integer> {
         try {
             Scheduler scheduler = Schedulers.create(name, config.schedulerOptions());
             if (scheduler instanceof RungScheduler rungs) {
-                FidelityRange range = evaluator.fidelityRange().orElseThrow(() ->
-                        new UsageException("--scheduler " + name + " needs an evaluator that "
-                                + "runs at lower fidelities, and " + config.evaluator()
-                                + " has one fidelity only; use --scheduler median or none"));
+                FidelityRange range = Schedulers.range(rungs, evaluator);
                 LOG.debug("Scheduler {}: rungs {}", name, Schedulers.rungs(rungs, range));
             }
             return Optional.of(scheduler);

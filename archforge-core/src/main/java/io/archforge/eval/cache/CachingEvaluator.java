@@ -182,6 +182,11 @@ public final class CachingEvaluator implements Evaluator {
     }
 
     @Override
+    public Optional<FidelityRange> fidelityRange(io.archforge.fidelity.FidelityKind kind) {
+        return evaluator.fidelityRange(kind);
+    }
+
+    @Override
     public boolean dependsOnSeed() {
         return evaluator.dependsOnSeed();
     }

@@ -3,11 +3,12 @@ package io.archforge.torch.train;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
+import io.archforge.eval.CostMetrics;
 import io.archforge.eval.Evaluation;
 import io.archforge.eval.EvaluationContext;
-import io.archforge.eval.CostMetrics;
 import io.archforge.eval.Evaluator;
 import io.archforge.eval.TrialPrunedException;
+import io.archforge.fidelity.Fidelity;
 import io.archforge.fidelity.FidelityKind;
 import io.archforge.fidelity.FidelityRange;
 import io.archforge.space.Architecture;
@@ -18,10 +19,10 @@ import io.archforge.torch.data.TrainTestData;
 import io.archforge.torch.net.MacroNetworkBuilder;
 import io.archforge.torch.net.ModelStats;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.HashMap;
-import java.util.Optional;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -40,8 +41,10 @@ import org.slf4j.LoggerFactory;
  * multiply-accumulates, see {@link ModelStats}), {@code latency_ms} (median) and
  * {@code training_epochs}.
  *
- * <p>Fidelity: any whole number of epochs from 1 to the recipe's; the learning-rate
- * schedule spans the epochs of the run. Under a stopping rule the trial ends PRUNED
+ * <p>Fidelity: any whole number of epochs from 1 to the recipe's (the learning-rate
+ * schedule spans the epochs of the run), or a fraction of the training images from
+ * one batch's worth to all, trained for the recipe's epochs; a fraction's
+ * {@code training_epochs} is the epochs times the fraction. Under a stopping rule the trial ends PRUNED
  * after the epoch whose validation accuracy the rule judged too low.
  *
  * <p>The evaluator is noisy: latency is measured and varies from run to run, and
@@ -63,6 +66,7 @@ public final class TrainingEvaluator implements Evaluator {
     private final DataSplit split;
     private final Trainer trainer;
     private final FidelityRange fidelities;
+    private final FidelityRange fractions;
     private final LatencyMeter latency;
     private final MacroNetworkBuilder builder;
     private final int trainingThreads;
@@ -89,6 +93,8 @@ public final class TrainingEvaluator implements Evaluator {
                 recipe.trainImages(), splitSeed);
         this.trainer = new Trainer(recipe);
         this.fidelities = FidelityRange.continuous(FidelityKind.EPOCHS, 1, recipe.epochs());
+        this.fractions = FidelityRange.continuous(FidelityKind.DATA_FRACTION,
+                recipe.batchSize() / (double) recipe.trainImages(), 1);
         this.latency = latency;
         this.builder = new MacroNetworkBuilder(data.classCount(), stemStride);
         this.trainingThreads = trainingThreads;
@@ -120,6 +126,11 @@ public final class TrainingEvaluator implements Evaluator {
     }
 
     @Override
+    public Optional<FidelityRange> fidelityRange(FidelityKind kind) {
+        return kind == FidelityKind.DATA_FRACTION ? Optional.of(fractions) : fidelityRange();
+    }
+
+    @Override
     public boolean isNoisy() {
         return true;
     }
@@ -143,16 +154,21 @@ public final class TrainingEvaluator implements Evaluator {
 
             // Train at the requested fidelity, then time inference
             DjlRuntime.setThreads(trainingThreads);
-            int epochs = fidelities.check(context.fidelity().orElse(fidelities.maximum())).asInt();
+            Fidelity fidelity = context.fidelity().orElse(fidelities.maximum());
+            double fraction = fidelity.kind() == FidelityKind.DATA_FRACTION
+                    ? fractions.check(fidelity).value() : 1;
+            int epochs = fidelity.kind() == FidelityKind.EPOCHS
+                    ? fidelities.check(fidelity).asInt() : trainer.recipe().epochs();
             Trainer run = epochs == trainer.recipe().epochs() ? trainer
                     : new Trainer(trainer.recipe().withEpochs(epochs));
             TrainingResult result;
             try {
-                result = run.fit(network, manager, split, context.seed(), context);
+                result = run.fit(network, manager, subset(fraction), context.seed(), context);
             } catch (TrialPrunedException e) {
                 Map<String, Double> partial = new HashMap<>(e.metrics());
                 partial.put("params", stats.params());
                 partial.put("flops", stats.flops());
+                partial.computeIfPresent(CostMetrics.TRAINING_EPOCHS, (key, trained) -> trained * fraction);
                 throw new TrialPrunedException(e.step(), partial);
             }
             LatencyStats timing = latency.measure(network, manager, input);
@@ -161,15 +177,30 @@ public final class TrainingEvaluator implements Evaluator {
                             + " latency %.3f ms, trained in %.1f s", result.accuracy(),
                             stats.params(), stats.flops(), timing.medianMs(),
                             result.trainSeconds()));
-            return new Evaluation(metrics(result, stats, timing, epochs), attributes(result, timing));
+            return new Evaluation(metrics(result, stats, timing, epochs * fraction),
+                    attributes(result, timing));
         }
     }
 
+    /** The split with the first {@code fraction} of its training images, whole batches at least. */
+    private DataSplit subset(double fraction) {
+        if (fraction >= 1) {
+            return split;
+        }
+        int batch = trainer.recipe().batchSize();
+        int count = Math.max(batch, (int) Math.round(fraction * split.train().size()));
+        int[] first = new int[count];
+        for (int i = 0; i < count; i++) {
+            first[i] = i;
+        }
+        return new DataSplit(split.train().select(first), split.validation());
+    }
+
     private static Map<String, Double> metrics(TrainingResult result, ModelStats stats,
-            LatencyStats timing, int epochs) {
+            LatencyStats timing, double epochs) {
         return Map.of("accuracy", result.accuracy(), "params", stats.params(),
                 "flops", stats.flops(), "latency_ms", timing.medianMs(),
-                CostMetrics.TRAINING_EPOCHS, (double) epochs);
+                CostMetrics.TRAINING_EPOCHS, epochs);
     }
 
     private Map<String, String> attributes(TrainingResult result, LatencyStats timing) {

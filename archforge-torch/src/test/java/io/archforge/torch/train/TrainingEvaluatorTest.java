@@ -8,6 +8,7 @@ import io.archforge.eval.CostMetrics;
 import io.archforge.eval.EvaluationInterruptedException;
 import io.archforge.eval.TrialPrunedException;
 import io.archforge.fidelity.Fidelity;
+import io.archforge.fidelity.FidelityKind;
 import java.util.Optional;
 import io.archforge.space.CellSpace;
 import io.archforge.torch.data.DataSources;
@@ -55,6 +56,16 @@ class TrainingEvaluatorTest {
         }
     }
 
+    /** A context that requests {@code fidelity}. */
+    private static RecordingContext at(Fidelity fidelity) {
+        return new RecordingContext(1) {
+            @Override
+            public Optional<Fidelity> fidelity() {
+                return Optional.of(fidelity);
+            }
+        };
+    }
+
     @Test
     void aLowerFidelityTrainsFewerEpochsAndAStoppingRulePrunes() {
         TrainingRecipe twoEpochs = new TrainingRecipe(2, 64, 640, 200, 0.1f, 0.9f, 5e-4f);
@@ -62,12 +73,7 @@ class TrainingEvaluatorTest {
                 DataSources.shippedFashionMnistSubset(), twoEpochs, new LatencyMeter(1, 30, 1), 2, 1, 0)) {
             assertThat(evaluator.fidelityRange()).get()
                     .satisfies(range -> assertThat(range.max()).isEqualTo(2.0));
-            RecordingContext oneEpoch = new RecordingContext(1) {
-                @Override
-                public Optional<Fidelity> fidelity() {
-                    return Optional.of(Fidelity.epochs(1));
-                }
-            };
+            RecordingContext oneEpoch = at(Fidelity.epochs(1));
             Evaluation short_ = evaluator.evaluate(ReferenceNetworks.referenceMacro(), oneEpoch);
             assertThat(oneEpoch.reported).hasSize(1);
             assertThat(short_.metrics()).containsEntry(CostMetrics.TRAINING_EPOCHS, 1.0);
@@ -90,6 +96,13 @@ class TrainingEvaluatorTest {
                                 .containsKeys("accuracy", "params", "flops");
                     });
             assertThat(pruning.reported).hasSize(1);
+
+            RecordingContext half = at(Fidelity.dataFraction(0.5));
+            Evaluation halfData = evaluator.evaluate(ReferenceNetworks.referenceMacro(), half);
+            assertThat(half.reported).hasSize(2);
+            assertThat(halfData.metrics()).containsEntry(CostMetrics.TRAINING_EPOCHS, 1.0);
+            assertThat(evaluator.fidelityRange(FidelityKind.DATA_FRACTION)).get()
+                    .satisfies(range -> assertThat(range.min()).isEqualTo(0.1));
         }
     }
 
