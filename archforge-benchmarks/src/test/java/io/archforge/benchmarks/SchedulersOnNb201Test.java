@@ -124,6 +124,30 @@ class SchedulersOnNb201Test {
     }
 
     @Test
+    void aStaleShortRunIsEvaluatedAgainOnResume() {
+        try (InMemoryStorage storage = new InMemoryStorage()) {
+            Scheduler asha = Schedulers.create("asha", Map.of());
+            open(storage, "random").optimize(evaluator(), Budget.trials(3), StudyListener.NONE,
+                    Optional.of(asha));
+            // A short run left RUNNING by a killed process, with no live worker.
+            String cell = table.architecture(4321).text();
+            int stale = storage.createTrial("multi-fidelity", cell, 0, Map.of(
+                    Fidelity.ATTRIBUTE, "epochs:12", RungScheduler.RUNG, "0",
+                    RungScheduler.BRACKET, "0", Study.FULL_FIDELITY, "false"));
+
+            Study resumed = open(storage, "random");
+            resumed.optimize(evaluator(), Budget.trials(8), StudyListener.NONE, Optional.of(asha));
+
+            assertThat(resumed.trials().get(stale).state()).isEqualTo(TrialState.STALE);
+            assertThat(resumed.trials()).anySatisfy(t -> {
+                assertThat(t.attributes()).containsEntry("retry_of", Integer.toString(stale));
+                assertThat(t.architecture()).isEqualTo(cell);
+                assertThat(t.state()).isEqualTo(TrialState.COMPLETE);
+            });
+        }
+    }
+
+    @Test
     void theMedianRulePrunesWeakCellsAfterTheirShortRun() {
         try (InMemoryStorage storage = new InMemoryStorage()) {
             Study study = open(storage, "random");

@@ -66,6 +66,22 @@ public final class Schedulers {
         };
     }
 
+    /**
+     * Returns the default value of option {@code key} of scheduler {@code name}, as a
+     * user would write it, or empty when the option has no fixed default (such as
+     * {@code min_fidelity}, which follows the evaluator).
+     */
+    public static Optional<String> defaultOption(String name, String key) {
+        Map<String, String> defaults = name.equals(PercentileStopping.NAME)
+                ? Map.of("percentile", "50", "min_peers", "5", "warmup_steps", "0")
+                : Map.of("eta", "3", "bracket_size", "0");
+        return Optional.ofNullable(defaults.get(key));
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
     private static Optional<FidelityKind> kind(OptionReader reader) {
         return Optional.ofNullable(reader.parsed("fidelity", null, FidelityKind::parse));
     }
@@ -112,8 +128,12 @@ public final class Schedulers {
                     + scheduler.kind().get().label() + " but the range is of " + range.kind().label());
         }
         OptionalDouble min = scheduler.minFidelity();
-        if (min.isPresent()) {
-            range.check(new Fidelity(range.kind(), min.getAsDouble()));
+        if (min.isPresent() && !range.accepts(new Fidelity(range.kind(), min.getAsDouble()))) {
+            String allowed = range.levels().isEmpty()
+                    ? "a number from " + number(range.min()) + " to " + number(range.max())
+                    : "one of " + String.join(", ", range.levels().stream().map(Schedulers::number).toList());
+            throw new IllegalArgumentException("option min_fidelity=" + number(min.getAsDouble())
+                    + " is not a fidelity of the evaluator (" + range.kind().label() + "); use " + allowed);
         }
         return range.rungs(scheduler.eta(), min);
     }

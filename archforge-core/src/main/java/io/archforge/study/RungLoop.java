@@ -21,8 +21,10 @@ import org.slf4j.LoggerFactory;
  * rung. Every evaluation is a trial of its own, stored with its fidelity
  * ({@value Fidelity#ATTRIBUTE}), whether that is the full fidelity
  * ({@value Study#FULL_FIDELITY}), its rung and bracket, and for a promotion the trial
- * it continues. A promotion evaluates again from scratch: a tabular benchmark's
- * epoch settings are separate training runs, and so are training runs of more epochs.
+ * it continues. After a resume, the next starts evaluate the architectures of stale
+ * new trials again, at the rung the scheduler requests. A promotion evaluates again
+ * from scratch: a tabular benchmark's epoch settings are separate training runs, and
+ * so are training runs of more epochs.
  */
 final class RungLoop {
 
@@ -47,9 +49,11 @@ final class RungLoop {
     }
 
     Study.StopReason run(Budget budget, StudyListener listener) {
-        int dropped = study.dropRetries();
+        // A stale promotion is planned again by the scheduler, which sees its source
+        // unpromoted; a stale new trial is evaluated again by the next start.
+        int dropped = study.dropRetries(t -> t.attributes().containsKey(RungScheduler.PROMOTED_FROM));
         if (dropped > 0) {
-            LOG.info("{} stale trials will be scheduled again by {}", dropped, scheduler.name());
+            LOG.info("{} stale promotions will be scheduled again by {}", dropped, scheduler.name());
         }
         return study.run(budget, listener, deadline -> {
             RungState state = new RungState(rungs, study.trials(), study.objectives());

@@ -301,15 +301,22 @@ public final class Study {
     }
 
     /**
-     * Forgets the stale trials queued for evaluation again; a rung scheduler plans
-     * their work afresh from the stored trials instead.
+     * Forgets the stale trials queued for evaluation again that {@code drop} selects; a
+     * rung scheduler plans the work of stale promotions afresh from the stored trials.
      *
-     * @return how many were queued
+     * @return how many were dropped
      */
-    int dropRetries() {
-        int dropped = retryQueue.size();
-        retryQueue.clear();
-        retryOf.clear();
+    int dropRetries(java.util.function.Predicate<FrozenTrial> drop) {
+        int dropped = 0;
+        for (java.util.Iterator<String> it = retryQueue.iterator(); it.hasNext(); ) {
+            String text = it.next();
+            Optional<FrozenTrial> stale = storage.trial(config.name(), retryOf.get(text));
+            if (stale.isPresent() && drop.test(stale.get())) {
+                it.remove();
+                retryOf.remove(text);
+                dropped++;
+            }
+        }
         return dropped;
     }
 

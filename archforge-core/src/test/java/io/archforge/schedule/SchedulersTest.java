@@ -54,6 +54,6 @@ class SchedulersTest {
         FidelityRange nb201 = FidelityRange.discrete(FidelityKind.EPOCHS, List.of(12.0, 200.0));
         RungScheduler sh = (RungScheduler) Schedulers.create("sh", Map.of("min_fidelity", "50"));
         assertThatThrownBy(() -> Schedulers.rungs(sh, nb201))
-                .hasMessageContaining("epochs:50").hasMessageContaining("epochs:12, epochs:200");
+                .hasMessageContaining("min_fidelity=50").hasMessageContaining("one of 12, 200");
     }
 }

@@ -104,6 +104,9 @@ public final class SchedulersBenchCommand implements Callable<Integer> {
 
     private MultiFidelityBenchmark.Settings settings(BenchInputs inputs) {
         List<Nb201Dataset> parsed = tabular.datasets(inputs);
+        if (methods == null || methods.stream().allMatch(String::isBlank)) {
+            throw inputs.usage("invalid --methods: name at least one method, such as evolution,hyperband");
+        }
         inputs.requireDistinct("--methods", methods);
         List<FidelityMethod> chosen = new ArrayList<>();
         for (String name : methods) {
@@ -189,6 +192,9 @@ public final class SchedulersBenchCommand implements Callable<Integer> {
                         Double.isNaN(match) ? "not within the budget" : String.format(Locale.ROOT, "%.0f", match)));
             }
         }
+        text.append(String.format(Locale.ROOT, "%nEpochs to optimum: the epochs spent until an "
+                + "optimal cell was evaluated at full fidelity; a seed without one counts as the "
+                + "whole budget, so a method that never finds one shows the budget +- 0.%n"));
         text.append(String.format(Locale.ROOT, "%nThe last column is the fewest epochs, in steps of %d, "
                 + "after which the method's mean over seeds reaches the first method's mean at the "
                 + "full budget; every seed must have a full-fidelity result by then.%n", MATCH_STEP));

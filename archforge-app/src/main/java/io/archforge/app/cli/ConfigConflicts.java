@@ -2,6 +2,7 @@ package io.archforge.app.cli;
 
 import io.archforge.app.setup.DatasetSpec;
 import io.archforge.app.setup.TrainingSettings;
+import io.archforge.schedule.Schedulers;
 import io.archforge.strategy.EvolutionOptions;
 import io.archforge.study.Objective;
 import io.archforge.study.StudyConfig;
@@ -42,6 +43,15 @@ final class ConfigConflicts {
      *
      * @throws UsageException naming the option, its value and the stored value
      */
+    /** The stored value of a scheduler option, or the scheduler's default when none was stored. */
+    private String storedSchedulerOption(String key) {
+        String value = stored.schedulerOptions().get(key);
+        if (value != null) {
+            return value;
+        }
+        return stored.scheduler().flatMap(name -> Schedulers.defaultOption(name, key)).orElse("(not set)");
+    }
+
     void check() {
         Map<String, String> evaluatorOptions = stored.evaluatorOptions();
         boolean tabular = stored.evaluator().equals(DatasetSpec.NB201);
@@ -69,8 +79,7 @@ final class ConfigConflicts {
         compare("--proxy", options.proxy, stored.strategyOptions().getOrDefault("proxy", NONE));
         compare("--scheduler", options.scheduler, stored.scheduler().orElse(NONE));
         schedulerOptions.forEach((key, value) -> compare("--scheduler-option",
-                key + "=" + value,
-                key + "=" + stored.schedulerOptions().getOrDefault(key, "(not set)")));
+                key + "=" + value, key + "=" + storedSchedulerOption(key)));
         compare("--seed", options.seed, Long.toString(stored.seed()));
         objectives.ifPresent(given -> compare("--objective", render(given),
                 render(stored.objectives())));

@@ -51,7 +51,8 @@ import picocli.CommandLine.Spec;
             "0:success, also when the time limit ends the search",
             "1:failure other than bad input",
             "2:bad input or usage",
-            "130:interrupted by SIGINT after saving"})
+            "130:interrupted by SIGINT after saving",
+            "143:stopped by SIGTERM after saving"})
 public final class SearchCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SearchCommand.class);

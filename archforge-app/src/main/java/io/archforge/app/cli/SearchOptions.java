@@ -83,7 +83,7 @@ final class SearchOptions {
 
     @Option(names = "--sample-size", paramLabel = "N",
             description = "Evolution tournament sample size (default: 3 for real training, "
-                    + "5 for the benchmark).")
+                    + "20 for the benchmark).")
     Integer sampleSize;
 
     @Option(names = "--trials", paramLabel = "N",

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the repeatable {@code --strategy-option KEY=VALUE} of {@code search} into an
- * ordered map. It checks only the form; the strategy checks keys and ranges.
+ * Reads the repeatable {@code --strategy-option KEY=VALUE} and
+ * {@code --scheduler-option KEY=VALUE} of {@code search} into an ordered map. It checks
+ * only the form; the strategy or scheduler checks keys and ranges.
  */
 final class StrategyOptionParser {
 
@@ -21,6 +22,14 @@ final class StrategyOptionParser {
      *     key given twice
      */
     static Map<String, String> parse(List<String> texts) {
+        return parse(texts, "--strategy-option", "population=20");
+    }
+
+    /**
+     * Parses {@code texts} given to {@code option}, as {@link #parse(List)} does; the
+     * messages name the option and show {@code example}.
+     */
+    static Map<String, String> parse(List<String> texts, String option, String example) {
         Map<String, String> parsed = new LinkedHashMap<>();
         if (texts == null) {
             return Collections.unmodifiableMap(parsed);
@@ -30,11 +39,11 @@ final class StrategyOptionParser {
             String key = equals < 0 ? "" : text.substring(0, equals).strip();
             String value = equals < 0 ? "" : text.substring(equals + 1).strip();
             if (key.isEmpty() || value.isEmpty()) {
-                throw new UsageException("invalid --strategy-option '" + text
-                        + "': expected KEY=VALUE, such as population=20");
+                throw new UsageException("invalid " + option + " '" + text
+                        + "': expected KEY=VALUE, such as " + example);
             }
             if (parsed.putIfAbsent(key, value) != null) {
-                throw new UsageException("--strategy-option names '" + key
+                throw new UsageException(option + " names '" + key
                         + "' twice; give each key once");
             }
         }

@@ -130,7 +130,8 @@ final class StudyPlanner {
      */
     private static Map<String, String> schedulerOptions(SearchOptions options) {
         requireKnown("--scheduler", options.scheduler, Schedulers.names());
-        Map<String, String> parsed = StrategyOptionParser.parse(options.schedulerOptions);
+        Map<String, String> parsed = StrategyOptionParser.parse(options.schedulerOptions,
+                "--scheduler-option", "eta=3");
         if (options.scheduler == null) {
             if (!parsed.isEmpty()) {
                 throw new UsageException("--scheduler-option " + parsed

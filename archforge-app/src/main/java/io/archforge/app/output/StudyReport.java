@@ -64,7 +64,7 @@ public record StudyReport(StudyConfig config, List<FrozenTrial> trials, String s
         }
         Objective objective = config.objectives().get(0);
         return trials.stream()
-                .filter(t -> t.hasValues(config.objectives()))
+                .filter(t -> t.hasValues(config.objectives()) && Study.isFullFidelity(t))
                 .sorted((a, b) -> Double.compare(
                         objective.direction().toMinimized(a.metrics().get(objective.metric())),
                         objective.direction().toMinimized(b.metrics().get(objective.metric()))))
@@ -89,6 +89,10 @@ public record StudyReport(StudyConfig config, List<FrozenTrial> trials, String s
         }
         dataSource.ifPresent(source -> json.put("data_source", source));
         protocol().ifPresent(protocol -> json.put("protocol", protocol));
+        config.scheduler().ifPresent(name -> {
+            json.put("scheduler", name);
+            json.put("scheduler_options", new java.util.TreeMap<>(config.schedulerOptions()));
+        });
         return json;
     }
 
@@ -100,6 +104,9 @@ public record StudyReport(StudyConfig config, List<FrozenTrial> trials, String s
                 .append(" trials\n");
         dataSource.ifPresent(source -> text.append("Data source: ").append(source).append('\n'));
         text.append(protocolLine());
+        config.scheduler().ifPresent(name -> text.append("Scheduler: ").append(name)
+                .append(config.schedulerOptions().isEmpty() ? "" : " " + new java.util.TreeMap<>(config.schedulerOptions()))
+                .append('\n'));
         List<FrozenTrial> shown = shown();
         if (shown.isEmpty()) {
             return text.append("No completed trial yet.\n").toString();

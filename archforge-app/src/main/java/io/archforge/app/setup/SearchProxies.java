@@ -111,8 +111,7 @@ public final class SearchProxies {
         if (proxy == null || !METRIC.equals(config.strategyOptions().get(USE))) {
             return config.objectives();
         }
-        List<Objective> rest = config.objectives().stream().filter(o -> !o.metric().equals(proxy)).toList();
-        return rest.isEmpty() ? List.of(config.objectives().get(0)) : rest;
+        return config.objectives().stream().filter(o -> !o.metric().equals(proxy)).toList();
     }
 
     /**

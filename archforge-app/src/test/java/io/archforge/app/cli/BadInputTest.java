@@ -91,7 +91,7 @@ class BadInputTest {
                         "--scheduler-option", "eta=1.5")),
                 Arguments.of("--strategy evolution", List.of("--dataset", "cifar10",
                         "--scheduler", "bohb", "--strategy", "evolution")),
-                Arguments.of("epochs:50", List.of("--dataset", "cifar10", "--scheduler", "sh",
+                Arguments.of("min_fidelity=50", List.of("--dataset", "cifar10", "--scheduler", "sh",
                         "--scheduler-option", "min_fidelity=50")),
                 Arguments.of("eta=3", List.of("--dataset", "cifar10", "--scheduler-option",
                         "eta=3")),

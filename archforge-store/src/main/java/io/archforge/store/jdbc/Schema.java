@@ -113,6 +113,9 @@ final class Schema {
         if (found == target) {
             return;
         }
+        if (found == 0 && dialect instanceof SqliteDialect) {
+            requireNoForeignTables(database);
+        }
         database.write("upgrade the schema", connection -> {
             dialect.lockSchema(connection);
             createVersionTable(connection);
@@ -128,6 +131,27 @@ final class Schema {
             }
             return null;
         });
+    }
+
+    /**
+     * Rejects an SQLite file that holds tables but no Archforge schema: it belongs to
+     * another application, and adding Archforge's tables to it would change that file.
+     */
+    private static void requireNoForeignTables(Database database) {
+        List<String> tables = database.read("list the tables", connection -> {
+            List<String> names = new java.util.ArrayList<>();
+            try (ResultSet rows = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+                while (rows.next()) {
+                    names.add(rows.getString("TABLE_NAME"));
+                }
+            }
+            return names;
+        });
+        if (!tables.isEmpty()) {
+            throw new StorageException("store " + database.location() + " is an SQLite database of "
+                    + "another application (tables " + tables + "), not an Archforge store; "
+                    + "choose another --storage file");
+        }
     }
 
     private static void checkNotNewer(Database database, int found, int target) {

@@ -71,6 +71,25 @@ class SqliteStoreTest {
     }
 
     @Test
+    void aForeignSqliteFileIsRejectedAndLeftAsItWas() throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file());
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE notes (text TEXT)");
+            statement.execute("INSERT INTO notes VALUES ('keep me')");
+        }
+
+        assertThatThrownBy(() -> Storages.openSqlite(file()))
+                .hasMessageContaining("another application").hasMessageContaining("notes");
+        // Opening sets the journal mode, but no table is added and the rows stay.
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file());
+                Statement statement = connection.createStatement();
+                ResultSet tables = statement.executeQuery(
+                        "SELECT group_concat(name) FROM sqlite_master WHERE type = 'table'")) {
+            assertThat(tables.getString(1)).isEqualTo("notes");
+        }
+    }
+
+    @Test
     void schemaVersionRecorded() throws Exception {
         Storages.openSqlite(file()).close();
         Storages.openSqlite(file()).close();
