@@ -94,7 +94,9 @@ public final class SearchProxies {
         Map<String, String> options = new LinkedHashMap<>(strategyOptions);
         options.put(PROXY, proxy);
         options.put(USE, chosenUse);
-        options.put(POOL, Integer.toString(chosenPool));
+        if (!chosenUse.equals(METRIC)) {
+            options.put(POOL, Integer.toString(chosenPool));
+        }
         return options;
     }
 
