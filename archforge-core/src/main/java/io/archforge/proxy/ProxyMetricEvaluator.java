@@ -3,13 +3,12 @@ package io.archforge.proxy;
 import io.archforge.eval.Evaluation;
 import io.archforge.eval.EvaluationContext;
 import io.archforge.eval.Evaluator;
-import io.archforge.fidelity.FidelityRange;
+import io.archforge.eval.ForwardingEvaluator;
 import io.archforge.space.Architecture;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,14 +18,15 @@ import java.util.Set;
  * number throws {@link ArithmeticException}, which fails the trial with the reason
  * before any training is spent, and the study goes on.
  */
-public final class ProxyMetricEvaluator implements Evaluator {
+public final class ProxyMetricEvaluator extends ForwardingEvaluator {
 
     private final Evaluator inner;
     private final ProxyScorer scorer;
     private final Set<String> metrics;
 
     public ProxyMetricEvaluator(Evaluator inner, ProxyScorer scorer) {
-        this.inner = Objects.requireNonNull(inner, "inner");
+        super(inner);
+        this.inner = inner;
         this.scorer = Objects.requireNonNull(scorer, "scorer");
         Set<String> names = new LinkedHashSet<>(inner.metrics());
         names.add(scorer.name());
@@ -52,34 +52,10 @@ public final class ProxyMetricEvaluator implements Evaluator {
     }
 
     @Override
-    public boolean isNoisy() {
-        return inner.isNoisy();
-    }
-
-    @Override
-    public Optional<FidelityRange> fidelityRange() {
-        return inner.fidelityRange();
-    }
-
-    @Override
-    public Optional<FidelityRange> fidelityRange(io.archforge.fidelity.FidelityKind kind) {
-        return inner.fidelityRange(kind);
-    }
-
-    @Override
-    public boolean dependsOnSeed() {
-        return inner.dependsOnSeed();
-    }
-
-    @Override
     public Map<String, String> describe() {
         Map<String, String> description = new HashMap<>(inner.describe());
         description.put("proxy_metric", scorer.name());
         return Map.copyOf(description);
     }
 
-    @Override
-    public void close() {
-        inner.close();
-    }
 }

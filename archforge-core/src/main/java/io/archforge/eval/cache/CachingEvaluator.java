@@ -4,7 +4,7 @@ import io.archforge.eval.CostMetrics;
 import io.archforge.eval.Evaluation;
 import io.archforge.eval.EvaluationContext;
 import io.archforge.eval.Evaluator;
-import io.archforge.fidelity.FidelityRange;
+import io.archforge.eval.ForwardingEvaluator;
 import io.archforge.space.Architecture;
 import io.archforge.storage.StorageException;
 import java.time.Clock;
@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * wrapped evaluator but not the cache, which belongs to its store. Thread-safe when the
  * wrapped evaluator and the cache are.
  */
-public final class CachingEvaluator implements Evaluator {
+public final class CachingEvaluator extends ForwardingEvaluator {
 
     /** The trial attribute that records whether the evaluation came from the cache. */
     public static final String ATTRIBUTE = "cache";
@@ -81,7 +80,8 @@ public final class CachingEvaluator implements Evaluator {
 
     CachingEvaluator(Evaluator evaluator, EvaluationCache cache, String fingerprint,
             Clock clock) {
-        this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
+        super(evaluator);
+        this.evaluator = evaluator;
         this.cache = Objects.requireNonNull(cache, "cache");
         this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -159,45 +159,5 @@ public final class CachingEvaluator implements Evaluator {
      */
     public long misses() {
         return misses.get();
-    }
-
-    /** The wrapped evaluator. */
-    public Evaluator delegate() {
-        return evaluator;
-    }
-
-    @Override
-    public Set<String> metrics() {
-        return evaluator.metrics();
-    }
-
-    @Override
-    public boolean isNoisy() {
-        return evaluator.isNoisy();
-    }
-
-    @Override
-    public Optional<FidelityRange> fidelityRange() {
-        return evaluator.fidelityRange();
-    }
-
-    @Override
-    public Optional<FidelityRange> fidelityRange(io.archforge.fidelity.FidelityKind kind) {
-        return evaluator.fidelityRange(kind);
-    }
-
-    @Override
-    public boolean dependsOnSeed() {
-        return evaluator.dependsOnSeed();
-    }
-
-    @Override
-    public Map<String, String> describe() {
-        return evaluator.describe();
-    }
-
-    @Override
-    public void close() {
-        evaluator.close();
     }
 }
