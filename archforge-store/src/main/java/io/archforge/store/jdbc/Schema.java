@@ -113,11 +113,13 @@ final class Schema {
         if (found == target) {
             return;
         }
-        if (found == 0 && dialect instanceof SqliteDialect) {
-            requireNoForeignTables(database);
-        }
         database.write("upgrade the schema", connection -> {
             dialect.lockSchema(connection);
+            // Under the lock another process's migration is either done or not begun, so
+            // tables without a schema version belong to another application.
+            if (dialect instanceof SqliteDialect && storedVersion(connection) == 0) {
+                requireNoForeignTables(database, connection);
+            }
             createVersionTable(connection);
             // Another process may have migrated while this one waited for the lock.
             int locked = storedVersion(connection);
@@ -134,19 +136,17 @@ final class Schema {
     }
 
     /**
-     * Rejects an SQLite file that holds tables but no Archforge schema: it belongs to
+     * Rejects an SQLite file that has tables but no Archforge schema: it belongs to
      * another application, and adding Archforge's tables to it would change that file.
      */
-    private static void requireNoForeignTables(Database database) {
-        List<String> tables = database.read("list the tables", connection -> {
-            List<String> names = new java.util.ArrayList<>();
-            try (ResultSet rows = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
-                while (rows.next()) {
-                    names.add(rows.getString("TABLE_NAME"));
-                }
+    private static void requireNoForeignTables(Database database, Connection connection)
+            throws SQLException {
+        List<String> tables = new java.util.ArrayList<>();
+        try (ResultSet rows = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+            while (rows.next()) {
+                tables.add(rows.getString("TABLE_NAME"));
             }
-            return names;
-        });
+        }
         if (!tables.isEmpty()) {
             throw new StorageException("store " + database.location() + " is an SQLite database of "
                     + "another application (tables " + tables + "), not an Archforge store; "
