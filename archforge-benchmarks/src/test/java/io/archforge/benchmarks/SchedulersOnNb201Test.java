@@ -83,7 +83,7 @@ class SchedulersOnNb201Test {
 
             double spent = trials.stream().mapToDouble(t -> t.metrics().get(CostMetrics.TRAINING_EPOCHS)).sum();
             assertThat(study.spentCost()).isEqualTo(spent);
-            // The answer is a full-fidelity result, never a 12-epoch one.
+            // The best trial is a full-fidelity result, never a 12-epoch one.
             assertThat(study.best()).isPresent();
             assertThat(Study.isFullFidelity(study.best().get())).isTrue();
         }

@@ -22,12 +22,12 @@ public final class TrialPrunedException extends RuntimeException {
         this.metrics = Map.copyOf(metrics);
     }
 
-    /** The step of the last reported value. */
+    /** Returns the step of the last reported value. */
     public int step() {
         return step;
     }
 
-    /** The values measured up to {@link #step()}. */
+    /** Returns the values measured up to {@link #step()}. */
     public Map<String, Double> metrics() {
         return metrics;
     }

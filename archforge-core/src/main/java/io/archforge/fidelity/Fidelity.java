@@ -26,12 +26,12 @@ public record Fidelity(FidelityKind kind, double value) implements Comparable<Fi
         }
     }
 
-    /** A number of epochs. */
+    /** Creates a fidelity of {@code epochs} training epochs. */
     public static Fidelity epochs(double epochs) {
         return new Fidelity(FidelityKind.EPOCHS, epochs);
     }
 
-    /** A fraction of the training data. */
+    /** Creates a fidelity of a {@code fraction} of the training data. */
     public static Fidelity dataFraction(double fraction) {
         return new Fidelity(FidelityKind.DATA_FRACTION, fraction);
     }
@@ -56,7 +56,7 @@ public record Fidelity(FidelityKind kind, double value) implements Comparable<Fi
         }
     }
 
-    /** The whole value as an integer count, for epochs. */
+    /** Returns the value rounded to a whole count, for epochs. */
     public int asInt() {
         return (int) Math.round(value);
     }

@@ -43,7 +43,7 @@ public record FidelityRange(FidelityKind kind, double min, double max, List<Doub
         return new FidelityRange(kind, levels.get(0), levels.get(levels.size() - 1), levels);
     }
 
-    /** The full fidelity. */
+    /** Returns the full fidelity. */
     public Fidelity maximum() {
         return new Fidelity(kind, max);
     }
@@ -72,7 +72,7 @@ public record FidelityRange(FidelityKind kind, double min, double max, List<Doub
         return fidelity;
     }
 
-    /** The accepted values in words, for messages. */
+    /** Describes the accepted values in words, for messages. */
     public String describe() {
         if (!levels.isEmpty()) {
             List<String> texts = levels.stream().map(v -> new Fidelity(kind, v).toString()).toList();
@@ -82,7 +82,7 @@ public record FidelityRange(FidelityKind kind, double min, double max, List<Doub
     }
 
     /**
-     * The rungs of a successive-halving ladder with reduction factor {@code eta}, lowest
+     * Returns the rungs of a successive-halving ladder with reduction factor {@code eta}, lowest
      * first: the minimum, each next one {@code eta} times the last, and the full fidelity
      * on top. A discrete range gives its levels from the minimum rung up. Epoch rungs are
      * rounded to whole epochs.

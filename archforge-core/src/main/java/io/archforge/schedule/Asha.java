@@ -10,7 +10,7 @@ import java.util.OptionalDouble;
 /**
  * Asynchronous successive halving (Li, Jamieson, Rostamizadeh, Gonina, Ben-tzur, Hardt,
  * Recht and Talwalkar, "A System for Massively Parallel Hyperparameter Tuning", MLSys
- * 2020): never waits for a rung to fill. Each time an evaluation is wanted it looks
+ * 2020): never waits for a rung to fill. Each time an evaluation is requested it looks
  * from the second-highest rung down for a finished trial in the top {@code 1 / eta} of
  * its rung that has not been promoted, and promotes it; when there is none it starts a
  * new trial at the lowest rung. All trials belong to bracket 0.

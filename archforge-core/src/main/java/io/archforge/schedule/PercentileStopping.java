@@ -68,7 +68,7 @@ public record PercentileStopping(double percentile, int minPeers, int warmupStep
         return best.getAsDouble() > percentileOf(averages, percentile);
     }
 
-    /** The mean of a peer's minimised values up to {@code step}, if it reported at {@code step}. */
+    /** Averages a peer's minimised values up to {@code step}, if it reported at {@code step}. */
     private static OptionalDouble runningAverage(FrozenTrial peer, int step, Objective objective) {
         boolean reachedStep = peer.intermediate().stream()
                 .anyMatch(v -> v.metric().equals(objective.metric()) && v.step() == step);

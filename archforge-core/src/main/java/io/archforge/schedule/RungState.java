@@ -56,43 +56,43 @@ public final class RungState {
         }
     }
 
-    /** The fidelity of each rung, lowest first. */
+    /** Returns the fidelity of each rung, lowest first. */
     public List<Fidelity> rungs() {
         return rungs;
     }
 
-    /** Every trial of the study. */
+    /** Returns every trial of the study. */
     public List<FrozenTrial> trials() {
         return trials;
     }
 
-    /** The study's objectives. */
+    /** Returns the study's objectives. */
     public List<Objective> objectives() {
         return objectives;
     }
 
-    /** The index of the top rung. */
+    /** Returns the index of the top rung. */
     public int topRung() {
         return rungs.size() - 1;
     }
 
-    /** The trials that belong to {@code bracket} and ran, or run, at {@code rung}. */
+    /** Returns the trials that belong to {@code bracket} and ran, or run, at {@code rung}. */
     public List<FrozenTrial> at(int bracket, int rung) {
         return List.copyOf(byBracketAndRung.getOrDefault(bracket, Map.of())
                 .getOrDefault(rung, List.of()));
     }
 
-    /** The trials at {@code rung} in any bracket. */
+    /** Returns the trials at {@code rung} in any bracket. */
     public List<FrozenTrial> atRung(int rung) {
         return List.copyOf(byRung.getOrDefault(rung, List.of()));
     }
 
-    /** The highest bracket number used so far, or empty before the first trial. */
+    /** Returns the highest bracket number used so far, or empty before the first trial. */
     public OptionalInt lastBracket() {
         return byBracketAndRung.keySet().stream().mapToInt(Integer::intValue).max();
     }
 
-    /** The numbers of the trials that a later trial was promoted from. */
+    /** Returns the numbers of the trials that a later trial was promoted from. */
     public Set<Integer> promotedSources() {
         return Set.copyOf(promotedSources);
     }
@@ -102,7 +102,7 @@ public final class RungState {
         return promotedSources.contains(trial.number());
     }
 
-    /** An integer attribute of {@code trial}, or empty when it has none. */
+    /** Returns an integer attribute of {@code trial}, or empty when it has none. */
     static OptionalInt attribute(FrozenTrial trial, String key) {
         String value = trial.attributes().get(key);
         if (value == null) {
@@ -115,7 +115,7 @@ public final class RungState {
         }
     }
 
-    /** The trials of {@code trials} that are still running. */
+    /** Counts the trials of {@code trials} that are still running. */
     static long running(List<FrozenTrial> trials) {
         return trials.stream().filter(t -> !t.state().isFinished()).count();
     }

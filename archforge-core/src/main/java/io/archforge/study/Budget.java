@@ -35,12 +35,12 @@ public record Budget(OptionalInt totalTrials, Optional<Duration> timeLimit, Opti
         }
     }
 
-    /** A budget of trials and time, without a cost limit. */
+    /** Creates a budget of trials and time, without a cost limit. */
     public Budget(OptionalInt totalTrials, Optional<Duration> timeLimit) {
         this(totalTrials, timeLimit, OptionalDouble.empty());
     }
 
-    /** A budget of training epochs, summed over the study's trials. */
+    /** Creates a budget of training epochs, summed over the study's trials. */
     public static Budget epochs(double total) {
         return new Budget(OptionalInt.empty(), Optional.empty(), OptionalDouble.of(total));
     }

@@ -320,7 +320,7 @@ public final class Study {
         return dropped;
     }
 
-    /** Ends a trial as PRUNED with the metrics measured before it stopped, and tells the strategy. */
+    /** Ends a trial as PRUNED with the metrics measured before it stopped, and passes it to the strategy. */
     public FrozenTrial prune(Trial trial, Map<String, Double> metrics) {
         return finish(trial, TrialState.PRUNED, metrics, Map.of(), Optional.empty());
     }
@@ -416,7 +416,10 @@ public final class Study {
         }
     }
 
-    /** The training epochs spent by the study's finished trials ({@value CostMetrics#TRAINING_EPOCHS}). */
+    /**
+     * Sums the training epochs spent by the study's finished trials
+     * ({@value CostMetrics#TRAINING_EPOCHS}).
+     */
     public double spentCost() {
         return trials().stream()
                 .mapToDouble(t -> t.metrics().getOrDefault(CostMetrics.TRAINING_EPOCHS, 0.0))

@@ -43,7 +43,7 @@ class SchedulerAndProxySearchTest {
         assertThat(spent).isGreaterThanOrEqualTo(3000);
         assertThat(trials).anySatisfy(t ->
                 assertThat(t.get("attributes").has("promoted_from")).isTrue());
-        // The answer is a 200-epoch result.
+        // The best trial is a 200-epoch result.
         int best = result.json().get("best").get("trial").asInt();
         JsonNode chosen = trials.stream().filter(t -> t.get("trial").asInt() == best).findFirst().orElseThrow();
         assertThat(chosen.get("attributes").get("fidelity").asText()).isEqualTo("epochs:200");

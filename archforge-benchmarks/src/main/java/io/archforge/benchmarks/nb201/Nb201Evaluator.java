@@ -28,7 +28,7 @@ import java.util.Set;
  * deterministic, so the evaluator is not noisy. Instances are thread-safe.
  *
  * <p>Fidelities: {@code epochs:12} and {@code epochs:200}, which the benchmark trained
- * as separate runs. At 12 epochs {@code test_accuracy} holds the 12-epoch test
+ * as separate runs. At 12 epochs {@code test_accuracy} is the 12-epoch test
  * accuracy, so schedulers rank a rung by the same metric at every fidelity, and the
  * result costs 12 epochs. At 200 it costs 200. Under a stopping rule a full evaluation
  * first reports the 12-epoch results at step 12; a trial stopped there costs 12
@@ -118,7 +118,7 @@ public final class Nb201Evaluator implements Evaluator {
         return new Evaluation(values, attributes(index));
     }
 
-    /** The values that do not depend on the fidelity. */
+    /** Collects the values that do not depend on the fidelity. */
     private Map<String, Double> staticValues(int index) {
         Nb201NetworkCost.Cost cost = Nb201NetworkCost.of(table.genes(index), dataset);
         Map<String, Double> values = new HashMap<>();

@@ -18,13 +18,13 @@ public final class Nb201Proxies {
     private Nb201Proxies() {
     }
 
-    /** The proxy names served here. */
+    /** Returns the proxy names served here. */
     public static List<String> names() {
         return List.of("params", "flops", "synflow");
     }
 
     /**
-     * The scorer named {@code name} for cells of {@code table} on {@code dataset}.
+     * Returns the scorer named {@code name} for cells of {@code table} on {@code dataset}.
      *
      * @throws IllegalArgumentException naming the proxy and the ones served
      */
