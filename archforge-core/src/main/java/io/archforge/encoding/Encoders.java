@@ -1,6 +1,5 @@
 package io.archforge.encoding;
 
-import io.archforge.space.CellSpace;
 import io.archforge.space.SearchSpace;
 
 /** Picks the encoding that suits a search space. */
@@ -10,14 +9,14 @@ public final class Encoders {
     }
 
     /**
-     * The path encoding for a cell space whose path feature count is at most
-     * {@link PathEncoder#MAX_FEATURES}, and the one-hot encoding otherwise, including
-     * for every space that is not a cell space.
+     * The path encoding of the space's graph form when it has at most
+     * {@link PathEncoder#MAX_FEATURES} features, and the one-hot encoding otherwise, as
+     * for the macro space, whose chain form has a single path per architecture.
      */
     public static Encoder pathOrOneHot(SearchSpace space) {
-        if (space instanceof CellSpace cells
-                && PathEncoder.featureCount(cells) <= PathEncoder.MAX_FEATURES) {
-            return new PathEncoder(cells);
+        GraphForm form = GraphForms.of(space);
+        if (PathEncoder.featureCount(form) <= PathEncoder.MAX_FEATURES) {
+            return new PathEncoder(form);
         }
         return new OneHotEncoder(space);
     }

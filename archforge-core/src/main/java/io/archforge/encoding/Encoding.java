@@ -9,15 +9,17 @@ public enum Encoding {
     /** {@link PathEncoder} on cell spaces that allow it, one-hot elsewhere. */
     PATH,
     /** {@link OneHotEncoder} on every space. */
-    ONE_HOT;
+    ONE_HOT,
+    /** {@link AdjacencyEncoder} of the space's graph form. */
+    ADJACENCY;
 
-    /** The option value: {@code path} or {@code one_hot}. */
+    /** The option value: {@code path}, {@code one_hot} or {@code adjacency}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     /**
-     * Parses {@code path} or {@code one_hot}, ignoring case.
+     * Parses {@code path}, {@code one_hot} or {@code adjacency}, ignoring case.
      *
      * @throws IllegalArgumentException naming the value and the valid ones
      */
@@ -28,7 +30,7 @@ public enum Encoding {
             }
         }
         throw new IllegalArgumentException("unknown encoding '" + value
-                + "'; valid values are path and one_hot");
+                + "'; valid values are path, one_hot and adjacency");
     }
 
     /** Creates this encoding's encoder for {@code space}. */
@@ -36,6 +38,7 @@ public enum Encoding {
         return switch (this) {
             case PATH -> Encoders.pathOrOneHot(space);
             case ONE_HOT -> new OneHotEncoder(space);
+            case ADJACENCY -> new AdjacencyEncoder(GraphForms.of(space));
         };
     }
 }

@@ -37,7 +37,7 @@ class PathEncoderTest {
         Architecture cell = NB201.parse("|nor_conv_3x3~0|+|none~0|none~1|"
                 + "+|skip_connect~0|none~1|none~2|");
 
-        assertThat(ENCODER.paths(cell)).containsExactly(List.of(1));
+        assertThat(ENCODER.paths(cell)).containsExactly(List.of("skip_connect"));
         assertThat(ones(ENCODER.encode(cell))).containsExactly(0);
     }
 
@@ -103,7 +103,7 @@ class PathEncoderTest {
         assertThat(Encoders.pathOrOneHot(NB201)).isInstanceOf(PathEncoder.class);
         assertThatThrownBy(() -> new PathEncoder(large))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("OneHotEncoder");
+                .hasMessageContaining("one_hot");
     }
 
     private static List<Integer> ones(double[] features) {

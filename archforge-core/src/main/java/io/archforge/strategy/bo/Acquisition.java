@@ -1,5 +1,7 @@
 package io.archforge.strategy.bo;
 
+import io.archforge.predictor.Prediction;
+
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 

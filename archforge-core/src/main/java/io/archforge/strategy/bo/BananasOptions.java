@@ -1,5 +1,7 @@
 package io.archforge.strategy.bo;
 
+import io.archforge.predictor.surrogate.MlpEnsemble;
+
 import io.archforge.strategy.OptionReader;
 import io.archforge.encoding.Encoding;
 import java.util.ArrayList;

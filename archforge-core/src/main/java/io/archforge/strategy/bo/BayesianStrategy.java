@@ -1,5 +1,8 @@
 package io.archforge.strategy.bo;
 
+import io.archforge.predictor.Prediction;
+import io.archforge.predictor.surrogate.Surrogate;
+
 import io.archforge.encoding.Encoder;
 import io.archforge.proxy.ProxyFeature;
 import io.archforge.space.Architecture;

@@ -1,5 +1,8 @@
 package io.archforge.strategy.bo;
 
+import io.archforge.predictor.surrogate.Surrogate;
+import io.archforge.predictor.surrogate.GaussianProcess;
+
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 

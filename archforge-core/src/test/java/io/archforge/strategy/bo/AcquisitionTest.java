@@ -1,5 +1,7 @@
 package io.archforge.strategy.bo;
 
+import io.archforge.predictor.Prediction;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

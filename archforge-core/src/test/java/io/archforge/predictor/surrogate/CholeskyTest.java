@@ -1,4 +1,4 @@
-package io.archforge.strategy.bo;
+package io.archforge.predictor.surrogate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.archforge.strategy.bo;
+package io.archforge.predictor.surrogate;
 
 import java.util.Arrays;
 import java.util.List;

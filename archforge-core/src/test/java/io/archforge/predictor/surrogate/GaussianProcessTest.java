@@ -1,4 +1,6 @@
-package io.archforge.strategy.bo;
+package io.archforge.predictor.surrogate;
+
+import io.archforge.predictor.Prediction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,6 @@
-package io.archforge.strategy.bo;
+package io.archforge.predictor.surrogate;
+
+import io.archforge.predictor.Prediction;
 
 import java.util.List;
 

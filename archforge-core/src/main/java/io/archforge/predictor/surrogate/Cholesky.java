@@ -1,4 +1,4 @@
-package io.archforge.strategy.bo;
+package io.archforge.predictor.surrogate;
 
 /**
  * The Cholesky factor {@code L} of a symmetric positive definite matrix

@@ -1,4 +1,4 @@
-package io.archforge.strategy.bo;
+package io.archforge.predictor;
 
 /**
  * A surrogate's belief about one architecture's objective value.
