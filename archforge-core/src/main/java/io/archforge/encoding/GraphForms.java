@@ -2,6 +2,9 @@ package io.archforge.encoding;
 
 import io.archforge.space.CellSpace;
 import io.archforge.space.ChoiceSpace;
+import io.archforge.space.DartsSpace;
+import io.archforge.space.NasBenchGraphSpace;
+import io.archforge.space.Nb101Space;
 import io.archforge.space.SearchSpace;
 
 /** Picks the graph form of a search space. */
@@ -11,7 +14,7 @@ public final class GraphForms {
     }
 
     /**
-     * The graph form of {@code space}: the cell form for cell spaces, the space's own
+     * Returns the graph form of {@code space}: the cell form for cell spaces, the space's own
      * form where it has one, and a chain of its choices otherwise.
      */
     public static GraphForm of(SearchSpace space) {
@@ -19,6 +22,11 @@ public final class GraphForms {
             return new CellGraphForm(cells);
         }
         ChoiceSpace choices = (ChoiceSpace) space;
-        return new ChainGraphForm(choices);
+        return switch (choices.name()) {
+            case Nb101Space.NAME -> new Nb101GraphForm(choices);
+            case DartsSpace.NAME -> new DartsGraphForm(choices);
+            case NasBenchGraphSpace.NAME -> new GnnGraphForm(choices);
+            default -> new ChainGraphForm(choices);
+        };
     }
 }

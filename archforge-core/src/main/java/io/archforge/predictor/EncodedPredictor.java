@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -17,7 +18,8 @@ import java.util.random.RandomGenerator;
  * the one-hot, adjacency, path or text encoding.
  *
  * <p>Every fit creates a new surrogate from a generator seeded with the predictor's
- * seed, so refitting the same data gives the same predictions.
+ * seed, so refitting the same data gives the same predictions. A predictor made by
+ * {@link #drawingFrom} instead draws from a generator its caller owns.
  */
 public final class EncodedPredictor implements Predictor {
 
@@ -26,7 +28,7 @@ public final class EncodedPredictor implements Predictor {
     private final Encoder encoder;
     private final Function<RandomGenerator, Surrogate> surrogates;
     private final int minTrainingSize;
-    private final long seed;
+    private final Supplier<RandomGenerator> generators;
     private Surrogate surrogate;
 
     /**
@@ -41,6 +43,12 @@ public final class EncodedPredictor implements Predictor {
      */
     public EncodedPredictor(String name, SearchSpace space, Encoder encoder,
             Function<RandomGenerator, Surrogate> surrogates, int minTrainingSize, long seed) {
+        this(name, space, encoder, surrogates, minTrainingSize, () -> new SplittableRandom(seed));
+    }
+
+    private EncodedPredictor(String name, SearchSpace space, Encoder encoder,
+            Function<RandomGenerator, Surrogate> surrogates, int minTrainingSize,
+            Supplier<RandomGenerator> generators) {
         this.name = Objects.requireNonNull(name, "name");
         this.space = Objects.requireNonNull(space, "space");
         this.encoder = Objects.requireNonNull(encoder, "encoder");
@@ -50,7 +58,27 @@ public final class EncodedPredictor implements Predictor {
                     + minTrainingSize);
         }
         this.minTrainingSize = minTrainingSize;
-        this.seed = seed;
+        this.generators = generators;
+    }
+
+    /**
+     * Creates a predictor whose fits draw from {@code random}, a generator the caller owns
+     * and advances, so that two fits agree only when the generator was in the same state.
+     * A search strategy uses it to draw every random number from its trial's generator.
+     *
+     * @param name the predictor's name
+     * @param space the space the encoder reads
+     * @param encoder the encoding of {@code space}
+     * @param surrogates creates an unfitted surrogate that draws from the given generator
+     * @param minTrainingSize the fewest architectures a fit accepts, at least 1
+     * @param random the generator every fit draws from
+     */
+    public static EncodedPredictor drawingFrom(String name, SearchSpace space, Encoder encoder,
+            Function<RandomGenerator, Surrogate> surrogates, int minTrainingSize,
+            RandomGenerator random) {
+        Objects.requireNonNull(random, "random");
+        return new EncodedPredictor(name, space, encoder, surrogates, minTrainingSize,
+                () -> random);
     }
 
     @Override
@@ -63,7 +91,7 @@ public final class EncodedPredictor implements Predictor {
         return space;
     }
 
-    /** The encoding the surrogate reads. */
+    /** Returns the encoder the surrogate reads. */
     public Encoder encoder() {
         return encoder;
     }
@@ -80,7 +108,7 @@ public final class EncodedPredictor implements Predictor {
         for (Architecture architecture : architectures) {
             inputs.add(encoder.encode(architecture));
         }
-        Surrogate fresh = surrogates.apply(new SplittableRandom(seed));
+        Surrogate fresh = surrogates.apply(generators.get());
         fresh.fit(inputs, targets);
         surrogate = fresh;
     }
@@ -92,5 +120,14 @@ public final class EncodedPredictor implements Predictor {
         }
         TrainingSets.checkSpace(this, architecture);
         return surrogate.predict(encoder.encode(architecture));
+    }
+
+    @Override
+    public double cdf(Architecture architecture, double threshold) {
+        if (surrogate == null) {
+            throw new IllegalStateException("predictor '" + name + "' was not fitted");
+        }
+        TrainingSets.checkSpace(this, architecture);
+        return surrogate.cdf(encoder.encode(architecture), threshold);
     }
 }

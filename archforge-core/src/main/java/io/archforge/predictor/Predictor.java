@@ -10,7 +10,9 @@ import java.util.List;
  * space that predicts the value of unseen ones, with an uncertainty.
  *
  * <p>Fitting is seeded: a predictor created with the same seed and fitted to the same
- * data gives the same predictions. Instances are not thread-safe.
+ * data gives the same predictions. The exception is a predictor that draws from a
+ * generator its caller owns, such as one from {@link EncodedPredictor#drawingFrom}.
+ * Instances are not thread-safe.
  */
 public interface Predictor {
 
@@ -41,6 +43,15 @@ public interface Predictor {
      * @throws IllegalArgumentException when the architecture is from another space
      */
     Prediction predict(Architecture architecture);
+
+    /**
+     * The predicted probability that the architecture's value is below {@code threshold}.
+     * By default the prediction's normal distribution; a predictor fitted on transformed
+     * targets computes it on its own scale, where its distribution holds.
+     */
+    default double cdf(Architecture architecture, double threshold) {
+        return predict(architecture).cdf(threshold);
+    }
 
     /** Predicts several architectures, in order. */
     default List<Prediction> predict(List<Architecture> architectures) {

@@ -10,7 +10,8 @@ public final class SearchSpaces {
 
     /** The names of the built-in spaces. */
     public static List<String> names() {
-        return List.of("nb201", MacroSpace.NAME);
+        return List.of("nb201", MacroSpace.NAME, Nb101Space.NAME, DartsSpace.NAME,
+                TransNas101Space.NAME, NasBenchGraphSpace.NAME);
     }
 
     /**
@@ -22,6 +23,10 @@ public final class SearchSpaces {
         return switch (name) {
             case "nb201" -> CellSpace.nb201();
             case MacroSpace.NAME -> MacroSpace.create();
+            case Nb101Space.NAME -> Nb101Space.create();
+            case DartsSpace.NAME -> DartsSpace.create();
+            case TransNas101Space.NAME -> TransNas101Space.create();
+            case NasBenchGraphSpace.NAME -> NasBenchGraphSpace.create();
             default -> throw new IllegalArgumentException(
                     "unknown search space '" + name + "'; valid spaces are " + names());
         };

@@ -111,9 +111,9 @@ public final class InMemoryStorage implements Storage {
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(attributes, "attributes");
         Objects.requireNonNull(error, "error");
-        if (!state.isFinished()) {
+        if (!state.isOutcome()) {
             throw new IllegalArgumentException("a trial cannot be finished as " + state
-                    + "; use COMPLETE, PRUNED or FAILED");
+                    + "; use COMPLETE, PRUNED, FAILED or SKIPPED");
         }
         StoredTrial trial = trialOf(study, number);
         if (trial.state == TrialState.STALE) {
@@ -166,6 +166,18 @@ public final class InMemoryStorage implements Storage {
             return List.of();
         }
         return stored.trials.stream().map(StoredTrial::freeze).toList();
+    }
+
+    /** Counts without copying the trials, which the skips of a pruned study make many. */
+    @Override
+    public synchronized TrialCounts counts(String study) {
+        checkOpen();
+        StoredStudy stored = studies.get(study);
+        if (stored == null) {
+            return new TrialCounts(0, 0);
+        }
+        int finished = (int) stored.trials.stream().filter(t -> t.state.isFinished()).count();
+        return new TrialCounts(stored.trials.size(), finished);
     }
 
     @Override

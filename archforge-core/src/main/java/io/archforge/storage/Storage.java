@@ -46,7 +46,7 @@ public interface Storage extends AutoCloseable {
     /**
      * Appends an intermediate value to a RUNNING trial; a STALE trial ignores it.
      *
-     * @throws IllegalStateException when the trial is COMPLETE, PRUNED or FAILED
+     * @throws IllegalStateException when the trial is COMPLETE, PRUNED, FAILED or SKIPPED
      */
     void reportIntermediate(String study, int number, int step, String metric, double value);
 
@@ -55,10 +55,12 @@ public interface Storage extends AutoCloseable {
      * A trial already marked {@link TrialState#STALE} keeps that state, but its late
      * metrics are recorded in its attributes, so no result is lost: {@code late_state},
      * {@code late_metric.NAME} and {@code late_error} (see {@link LateResult}). The
-     * given attributes are added to those the trial was created with.
+     * given attributes are added to those the trial was created with. A trial a pruner
+     * decided not to evaluate ends as {@link TrialState#SKIPPED}.
      *
      * @throws IllegalArgumentException when {@code state} is RUNNING or STALE
-     * @throws IllegalStateException when the trial is already COMPLETE, PRUNED or FAILED
+     * @throws IllegalStateException when the trial is already COMPLETE, PRUNED, FAILED or
+     *     SKIPPED
      */
     void finishTrial(String study, int number, TrialState state, Map<String, Double> metrics,
             Map<String, String> attributes, Optional<String> error);
@@ -77,8 +79,8 @@ public interface Storage extends AutoCloseable {
 
     /**
      * Counts the trials of a study without reading them: the next free number and
-     * the finished trials. Stores override this with a single query; the default
-     * reads every trial.
+     * the finished trials, which leave out SKIPPED ones. Stores override this with a
+     * single query; the default reads every trial.
      */
     default TrialCounts counts(String study) {
         List<FrozenTrial> all = trials(study);

@@ -11,6 +11,8 @@ import io.archforge.schedule.RungScheduler;
 import io.archforge.schedule.Scheduler;
 import io.archforge.schedule.StoppingRule;
 import io.archforge.pareto.ParetoRanking;
+import io.archforge.predictor.prune.CandidatePruner;
+import io.archforge.predictor.prune.PruneDecision;
 import io.archforge.space.Architecture;
 import io.archforge.space.SearchSpace;
 import io.archforge.storage.Storage;
@@ -54,6 +56,15 @@ import org.slf4j.LoggerFactory;
  * ({@link Evaluator#isNoisy()}), where a second evaluation adds information; then
  * strategies see no architecture as evaluated.
  *
+ * <p>Pruning: with a {@link CandidatePruner} ({@link #usePruner}), each strategy proposal
+ * is screened before it is evaluated. A skipped candidate becomes a
+ * {@link TrialState#SKIPPED} trial. It takes a trial number and counts as evaluated for
+ * deduplication, but it is not passed to {@link Strategy#tell} and counts towards no
+ * budget. A strategy that proposes a skipped candidate again gets it judged again by
+ * the refitted predictor, not replaced by a random draw as an evaluated one is. After
+ * {@link CandidatePruner#maxSkipsInARow()} skips in a row the study evaluates the one
+ * of them with the highest improvement probability.
+ *
  * <p>Not thread-safe: one thread drives a study object. Several processes may
  * share a store, each with its own study object.
  */
@@ -61,6 +72,13 @@ public final class Study {
 
     /** The trial attribute that is {@code false} for an evaluation below full fidelity. */
     public static final String FULL_FIDELITY = "fidelity_full";
+    /**
+     * The attribute of a trial that evaluates a candidate the pruner skipped before: the
+     * number of its SKIPPED trial. It is set when a streak of skips reached the pruner's
+     * maximum, or when the strategy proposed the candidate again and the refitted
+     * predictor kept it.
+     */
+    public static final String SKIPPED_AS_ATTRIBUTE = "skipped_as";
 
     private static final Logger LOG = LoggerFactory.getLogger(Study.class);
     private static final int REPEAT_DRAWS = 1000;
@@ -71,10 +89,13 @@ public final class Study {
     private final SearchSpace space;
     private final Strategy strategy;
     private final Set<String> evaluatedKeys = new HashSet<>();
+    /** The SKIPPED trial number of each skipped and not yet evaluated isomorphism class. */
+    private final Map<String, Integer> skippedKeys = new HashMap<>();
     private final Deque<String> retryQueue = new ArrayDeque<>();
     private final Map<String, Integer> retryOf = new HashMap<>();
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private boolean repeatsAllowed;
+    private Optional<CandidatePruner> pruner = Optional.empty();
 
     private Study(Storage storage, StudyConfig config, SearchSpace space, Strategy strategy) {
         this.storage = Objects.requireNonNull(storage, "storage");
@@ -150,8 +171,12 @@ public final class Study {
             }
         }
         for (FrozenTrial trial : trials) {
-            if (trial.state() == TrialState.RUNNING) {
-                evaluatedKeys.add(space.parse(trial.architecture()).isomorphismKey());
+            if (trial.state() == TrialState.RUNNING || trial.state() == TrialState.SKIPPED) {
+                String key = space.parse(trial.architecture()).isomorphismKey();
+                if (trial.state() == TrialState.SKIPPED && !finishedKeys.contains(key)) {
+                    skippedKeys.put(key, trial.number());
+                }
+                evaluatedKeys.add(key);
             }
         }
         LOG.info("Resumed study '{}': {} finished trials replayed, {} stale trials marked now, "
@@ -215,8 +240,20 @@ public final class Study {
     }
 
     /**
+     * Screens every later strategy proposal with {@code pruner}. A candidate it skips is
+     * stored as a {@link TrialState#SKIPPED} trial with the proposal's attributes and the
+     * decision's ({@link PruneDecision#attributes}), and the strategy proposes again.
+     * Stale trials evaluated again are not screened. The pruner is not stored with the
+     * study, so a resumed study needs this call again.
+     */
+    public void usePruner(CandidatePruner pruner) {
+        this.pruner = Optional.of(Objects.requireNonNull(pruner, "pruner"));
+    }
+
+    /**
      * Starts a trial: stale architectures from an interrupted run first, then the
-     * strategy's proposal. The trial is stored as RUNNING before it is returned.
+     * strategy's proposal, which a pruner may skip first (see {@link #usePruner}). The
+     * trial is stored as RUNNING before it is returned.
      */
     public Trial ask() {
         return ask(Map.of());
@@ -227,26 +264,111 @@ public final class Study {
      * such as the fidelity a scheduler chose.
      */
     Trial ask(Map<String, String> extra) {
-        int number = storage.counts(config.name()).nextNumber();
-        Map<String, String> attributes = new HashMap<>(extra);
-        Architecture architecture;
         if (!retryQueue.isEmpty()) {
+            int number = storage.counts(config.name()).nextNumber();
             String text = retryQueue.poll();
-            architecture = space.parse(text);
+            Architecture architecture = space.parse(text);
+            Map<String, String> attributes = new HashMap<>(extra);
             attributes.put("retry_of", Integer.toString(retryOf.remove(text)));
-        } else {
-            AskContext context = new AskContext(space, config.objectives(),
-                    Seeds.strategyRandom(config.seed(), number), number,
-                    a -> !repeatsAllowed && evaluatedKeys.contains(a.isomorphismKey()));
-            Proposal proposal = strategy.propose(context);
-            architecture = proposal.architecture();
-            attributes.putAll(proposal.attributes());
-            if (!repeatsAllowed && evaluatedKeys.contains(architecture.isomorphismKey())) {
-                architecture = replaceRepeat(architecture, number, attributes);
+            evaluatedKeys.add(architecture.isomorphismKey());
+            return create(number, architecture, attributes);
+        }
+        // Skipped trials change nothing a pruner learns from, so one read of the trials
+        // serves every proposal of this call.
+        List<FrozenTrial> known = pruner.isPresent() ? trials() : List.of();
+        Skipped mostPromising = null;
+        for (int skips = 0; ; skips++) {
+            int number = storage.counts(config.name()).nextNumber();
+            Map<String, String> notes = new HashMap<>();
+            Architecture architecture = propose(number, notes);
+            String key = architecture.isomorphismKey();
+            Integer skippedAs = skippedKeys.get(key);
+            evaluatedKeys.add(key);
+            Optional<PruneDecision> skip = pruner.map(p -> p.decide(architecture, known,
+                    config.objectives())).filter(PruneDecision::skip);
+            if (skip.isEmpty()) {
+                Map<String, String> attributes = new HashMap<>(extra);
+                attributes.putAll(notes);
+                if (skippedAs != null) {
+                    // Skipped before, judged again with the predictor refitted since.
+                    skippedKeys.remove(key);
+                    attributes.put(SKIPPED_AS_ATTRIBUTE, Integer.toString(skippedAs));
+                }
+                return create(number, architecture, attributes);
+            }
+            int stored = skippedAs != null ? skippedAs
+                    : storeSkipped(number, architecture, notes, skip.get());
+            skippedKeys.put(key, stored);
+            if (mostPromising == null || skip.get().improvementProbability()
+                    > mostPromising.decision().improvementProbability()) {
+                mostPromising = new Skipped(stored, architecture, notes, skip.get());
+            }
+            if (skips + 1 >= pruner.orElseThrow().maxSkipsInARow()) {
+                return evaluateMostPromising(mostPromising, skips + 1, extra);
             }
         }
-        evaluatedKeys.add(architecture.isomorphismKey());
-        return create(number, architecture, attributes);
+    }
+
+    /** A candidate the pruner skipped, as stored. */
+    private record Skipped(int number, Architecture architecture, Map<String, String> notes,
+            PruneDecision decision) {
+    }
+
+    /**
+     * Starts a trial for the skipped candidate with the highest improvement probability
+     * once {@code skips} candidates in a row were skipped, so the search cannot stall.
+     * The trial stores the number of the skipped one as {@value #SKIPPED_AS_ATTRIBUTE}.
+     */
+    private Trial evaluateMostPromising(Skipped candidate, int skips, Map<String, String> extra) {
+        LOG.debug("{} candidates skipped in a row; evaluating the most promising, {} "
+                + "(improvement probability {})", skips, candidate.architecture().text(),
+                candidate.decision().improvementProbability());
+        Map<String, String> attributes = new HashMap<>(extra);
+        attributes.putAll(candidate.notes());
+        attributes.put(SKIPPED_AS_ATTRIBUTE, Integer.toString(candidate.number()));
+        skippedKeys.remove(candidate.architecture().isomorphismKey());
+        int number = storage.counts(config.name()).nextNumber();
+        return create(number, candidate.architecture(), attributes);
+    }
+
+    /**
+     * Asks the strategy for trial {@code number}'s architecture, replacing a repeat, and
+     * adds the proposal's notes to {@code notes}.
+     */
+    private Architecture propose(int number, Map<String, String> notes) {
+        AskContext context = new AskContext(space, config.objectives(),
+                Seeds.strategyRandom(config.seed(), number), number,
+                a -> !repeatsAllowed && evaluatedKeys.contains(a.isomorphismKey()));
+        Proposal proposal = strategy.propose(context);
+        Architecture architecture = proposal.architecture();
+        notes.putAll(proposal.attributes());
+        String key = architecture.isomorphismKey();
+        // A skipped candidate proposed again is judged again rather than replaced.
+        if (!repeatsAllowed && evaluatedKeys.contains(key) && !skippedKeys.containsKey(key)) {
+            architecture = replaceRepeat(architecture, number, notes);
+        }
+        return architecture;
+    }
+
+    /**
+     * Stores a candidate the pruner skipped as a SKIPPED trial with the strategy's
+     * {@code notes} and the decision. Attributes of the request, such as a scheduler's
+     * rung, are left out because the trial ran at no fidelity.
+     */
+    private int storeSkipped(int number, Architecture architecture, Map<String, String> notes,
+            PruneDecision decision) {
+        // NOTE: the trial is created RUNNING and then ended in a second write. A process
+        // killed in between leaves it RUNNING, so the next resume marks it STALE and
+        // evaluates it.
+        Map<String, String> attributes = new HashMap<>(notes);
+        attributes.putAll(decision.attributes(pruner.orElseThrow().risk()));
+        Trial trial = create(number, architecture, attributes);
+        storage.finishTrial(config.name(), trial.number(), TrialState.SKIPPED, Map.of(),
+                Map.of(), Optional.empty());
+        LOG.debug("Trial {} skipped: {} has improvement probability {}, below the risk {}",
+                trial.number(), architecture.text(), decision.improvementProbability(),
+                pruner.orElseThrow().risk());
+        return trial.number();
     }
 
     /**

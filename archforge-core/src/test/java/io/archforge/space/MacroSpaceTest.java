@@ -83,10 +83,11 @@ class MacroSpaceTest {
     void searchSpacesByName() {
         assertThat(SearchSpaces.byName("nb201")).isEqualTo(CellSpace.nb201());
         assertThat(SearchSpaces.byName("macro")).isEqualTo(MACRO);
-        assertThat(SearchSpaces.names()).containsExactly("nb201", "macro");
+        assertThat(SearchSpaces.names()).startsWith("nb201", "macro").contains("nb101", "nb301")
+                .doesNotHaveDuplicates();
         assertThatThrownBy(() -> SearchSpaces.byName("darts"))
                 .hasMessageContaining("unknown search space 'darts'")
-                .hasMessageContaining("[nb201, macro]");
+                .hasMessageContaining(SearchSpaces.names().toString());
     }
 
     @Test

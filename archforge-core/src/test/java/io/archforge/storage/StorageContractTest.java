@@ -36,7 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  *       {@link IllegalArgumentException};</li>
  *   <li>creating a study twice throws {@link StorageException};</li>
  *   <li>finishing a trial as RUNNING or STALE throws {@link IllegalArgumentException},
- *       and finishing a finished trial throws {@link IllegalStateException};</li>
+ *       and finishing a finished or SKIPPED trial throws {@link IllegalStateException};</li>
+ *   <li>a SKIPPED trial keeps its attributes, gets a finish time and is not counted as
+ *       finished;</li>
  *   <li>finishing a STALE trial keeps it STALE, leaves its metrics empty and adds the
  *       attributes {@code late_state}, {@code late_metric.NAME} and {@code late_error};</li>
  *   <li>intermediate values of a STALE trial are ignored, those of a finished trial
@@ -322,6 +324,33 @@ public abstract class StorageContractTest {
         assertThat(trial.state()).isEqualTo(TrialState.PRUNED);
         assertThat(trial.intermediate()).hasSize(1);
         assertThat(trial.metrics()).containsEntry("accuracy", 30.0);
+    }
+
+    @Test
+    void skippedTrialIsEndedButNotFinished() {
+        storage.createStudy(config(STUDY));
+        int complete = newTrial("a");
+        storage.finishTrial(STUDY, complete, TrialState.COMPLETE, Map.of("accuracy", 1.0),
+                Map.of(), Optional.empty());
+        int skipped = storage.createTrial(STUDY, "b", 5L, Map.of("predicted_mean", "0.25"));
+
+        storage.finishTrial(STUDY, skipped, TrialState.SKIPPED, Map.of(),
+                Map.of("improvement_probability", "0.01"), Optional.empty());
+
+        FrozenTrial trial = storage.trial(STUDY, skipped).orElseThrow();
+        assertThat(trial.state()).isEqualTo(TrialState.SKIPPED);
+        assertThat(trial.metrics()).isEmpty();
+        assertThat(trial.attributes()).isEqualTo(
+                Map.of("predicted_mean", "0.25", "improvement_probability", "0.01"));
+        assertThat(trial.finished()).isPresent();
+        assertThat(storage.counts(STUDY)).isEqualTo(new TrialCounts(2, 1));
+        assertThatThrownBy(() -> storage.finishTrial(STUDY, skipped, TrialState.COMPLETE,
+                Map.of(), Map.of(), Optional.empty()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("already SKIPPED");
+        assertThatThrownBy(() -> storage.reportIntermediate(STUDY, skipped, 0, "accuracy", 1.0))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("SKIPPED");
     }
 
     @Test

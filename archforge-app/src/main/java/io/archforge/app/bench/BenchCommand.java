@@ -12,14 +12,17 @@ import picocli.CommandLine.Spec;
  * {@code strategies} (every strategy, either search protocol, up to 1,000 trials),
  * {@code tables} (load time and
  * heap of the NAS-Bench-201 tables), {@code training} (training throughput with
- * DJL) and {@code proxies} (zero-cost proxies against stored scores and test accuracy).
+ * DJL), {@code proxies} (zero-cost proxies against stored scores and test accuracy),
+ * {@code predictors} (performance predictors on benchmark tables) and {@code pruning}
+ * (learned pruning of candidates against the same search without it).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark search strategies, the shipped tables and training throughput.",
         subcommands = {Nb201BenchCommand.class, StrategiesBenchCommand.class,
             SchedulersBenchCommand.class, EarlyStoppingBenchCommand.class,
             TablesBenchCommand.class,
-            TrainingBenchCommand.class, ProxiesBenchCommand.class})
+            TrainingBenchCommand.class, ProxiesBenchCommand.class,
+            PredictorsBenchCommand.class, PruningBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
@@ -36,7 +39,7 @@ public final class BenchCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "missing bench subcommand: use nb201, strategies, schedulers, tables, training"
-                        + " or proxies");
+                "missing bench subcommand: use nb201, strategies, schedulers, early-stopping,"
+                        + " tables, training, proxies, predictors or pruning");
     }
 }

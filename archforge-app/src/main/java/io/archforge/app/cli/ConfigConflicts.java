@@ -1,6 +1,7 @@
 package io.archforge.app.cli;
 
 import io.archforge.app.setup.DatasetSpec;
+import io.archforge.app.setup.SearchPruning;
 import io.archforge.app.setup.TrainingSettings;
 import io.archforge.schedule.Schedulers;
 import io.archforge.strategy.EvolutionOptions;
@@ -77,6 +78,12 @@ final class ConfigConflicts {
                 key + "=" + value,
                 key + "=" + stored.strategyOptions().getOrDefault(key, "(not set)")));
         compare("--proxy", options.proxy, stored.strategyOptions().getOrDefault("proxy", NONE));
+        compare("--prune-risk", options.pruneRisk,
+                stored.strategyOptions().getOrDefault(SearchPruning.RISK, NONE));
+        compare("--prune-predictor", options.prunePredictor,
+                stored.strategyOptions().getOrDefault(SearchPruning.PREDICTOR, NONE));
+        compare("--prune-min-trials", options.pruneMinTrials,
+                stored.strategyOptions().getOrDefault(SearchPruning.MIN_TRIALS, NONE));
         compare("--scheduler", options.scheduler, stored.scheduler().orElse(NONE));
         schedulerOptions.forEach((key, value) -> compare("--scheduler-option",
                 key + "=" + value, key + "=" + storedSchedulerOption(key)));

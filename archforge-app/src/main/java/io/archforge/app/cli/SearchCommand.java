@@ -4,7 +4,9 @@ import io.archforge.app.output.Json;
 import io.archforge.app.output.StudyReport;
 import io.archforge.app.setup.DatasetSpec;
 import io.archforge.app.setup.EvaluatorFactory;
+import io.archforge.app.setup.SearchPredictors;
 import io.archforge.app.setup.SearchProxies;
+import io.archforge.app.setup.SearchPruning;
 import io.archforge.app.setup.StorageLocation;
 import io.archforge.space.SearchSpace;
 import io.archforge.space.SearchSpaces;
@@ -14,7 +16,6 @@ import io.archforge.fidelity.FidelityRange;
 import io.archforge.schedule.RungScheduler;
 import io.archforge.schedule.Scheduler;
 import io.archforge.schedule.Schedulers;
-import io.archforge.strategy.Strategies;
 import io.archforge.strategy.Strategy;
 import io.archforge.study.Study;
 import io.archforge.study.Study.StopReason;
@@ -121,6 +122,7 @@ public final class SearchCommand implements Callable<Integer> {
         StudyConfig config = plan.config();
         Optional<Scheduler> scheduler = scheduler(config, setup.evaluator());
         Study study = Study.open(storage, config, space(config), strategy(config));
+        SearchPruning.pruner(config, study.space()).ifPresent(study::usePruner);
         guard.watch(study);
         SearchCache cache = SearchCache.choose(setup.evaluator(), config, storage, noCache);
         return run(study, setup, cache, plan, location, scheduler);
@@ -137,8 +139,9 @@ public final class SearchCommand implements Callable<Integer> {
 
     private static Strategy strategy(StudyConfig config) {
         try {
-            return SearchProxies.apply(Strategies.create(config.strategy(),
-                    SearchProxies.strategyOnly(config.strategyOptions())), config);
+            return SearchProxies.apply(SearchPredictors.create(config.strategy(),
+                    SearchProxies.strategyOnly(SearchPruning.strategyOnly(
+                            config.strategyOptions()))), config);
         } catch (IllegalArgumentException e) {
             throw new UsageException("invalid strategy settings of study '" + config.name() + "': "
                     + e.getMessage());

@@ -76,6 +76,23 @@ final class SearchOptions {
                     + "screen, 150 for warmup).")
     Integer proxyPool;
 
+    @Option(names = "--prune-risk", paramLabel = "P",
+            description = "Turn learned pruning on: skip, without evaluating, each proposed "
+                    + "architecture whose predicted probability of improving on the study's "
+                    + "best (or of entering its Pareto front) is below P, between 0 and 1, "
+                    + "such as 0.05 (default: no pruning).")
+    Double pruneRisk;
+
+    @Option(names = "--prune-predictor", paramLabel = "NAME",
+            description = "Predictor of learned pruning, one per objective, by a name that "
+                    + "'bench predictors --predictor' takes, such as gp or random-forest "
+                    + "(default: gp).")
+    String prunePredictor;
+
+    @Option(names = "--prune-min-trials", paramLabel = "N",
+            description = "Complete trials before learned pruning starts (default: 20).")
+    Integer pruneMinTrials;
+
     @Option(names = "--population", paramLabel = "N",
             description = "Evolution population (default: 6 for real training, 20 for the "
                     + "benchmark).")

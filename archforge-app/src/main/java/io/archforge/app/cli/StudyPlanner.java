@@ -1,7 +1,10 @@
 package io.archforge.app.cli;
 
 import io.archforge.app.setup.DatasetSpec;
+import io.archforge.app.setup.PredictorCatalog;
+import io.archforge.app.setup.SearchPredictors;
 import io.archforge.app.setup.SearchProxies;
+import io.archforge.app.setup.SearchPruning;
 import io.archforge.benchmarks.nb201.Nb201Evaluator;
 import io.archforge.benchmarks.nb201.Nb201Protocol;
 import io.archforge.space.SearchSpaces;
@@ -80,6 +83,7 @@ final class StudyPlanner {
                 StrategyOptionParser.parse(options.strategyOptions);
         requireKnown("--space", options.space, SearchSpaces.names());
         Map<String, String> schedulerOptions = schedulerOptions(options);
+        SearchPruning.check(options.pruneRisk, options.prunePredictor, options.pruneMinTrials);
         if (options.budgetEpochs != null && !(options.budgetEpochs > 0)) {
             throw new UsageException("invalid --budget-epochs " + options.budgetEpochs
                     + ": the training epochs the study may spend must be more than 0");
@@ -247,9 +251,11 @@ final class StudyPlanner {
                 ? List.of(Objective.maximize("accuracy"), Objective.minimize("latency_ms"))
                 : List.of(Objective.maximize(protocol(spec).signal())));
         requireProtocolObjectives(spec, chosen);
-        Map<String, String> strategyOptions = SearchProxies.withProxy(
+        Map<String, String> strategyOptions = SearchPruning.withPruning(SearchProxies.withProxy(
                 strategyOptions(strategy, training), strategy, options.proxy, options.proxyUse,
-                options.proxyPool, spec, space);
+                options.proxyPool, spec, space), options.pruneRisk, options.prunePredictor,
+                options.pruneMinTrials);
+        SearchPredictors.requireCompatible(strategyOptions);
         long seed = options.seed != null ? options.seed : 0L;
         return new StudyConfig(name, space, spec.evaluator(), spec.evaluatorOptions(), strategy,
                 strategyOptions, chosen, seed)
@@ -291,7 +297,7 @@ final class StudyPlanner {
                         + "--strategy evolution, not " + strategy + "; drop them");
             }
             try {
-                Strategies.create(strategy, given);
+                Strategies.create(strategy, given, PredictorCatalog.names());
             } catch (IllegalArgumentException e) {
                 throw new UsageException("invalid --strategy-option for --strategy " + strategy
                         + " " + given + ": " + e.getMessage());

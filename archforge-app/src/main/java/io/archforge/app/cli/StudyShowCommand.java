@@ -1,8 +1,10 @@
 package io.archforge.app.cli;
 
 import io.archforge.app.output.Json;
+import io.archforge.app.output.StudyReport;
 import io.archforge.app.output.TextTable;
 import io.archforge.app.output.TrialViews;
+import io.archforge.predictor.prune.PruneDecision;
 import io.archforge.study.FrozenTrial;
 import io.archforge.study.StudyConfig;
 import io.archforge.study.TrialState;
@@ -51,16 +53,41 @@ final class StudyShowCommand implements Callable<Integer> {
             json.putAll(TrialViews.config(config));
             json.put("completed_trials", completed);
             json.put("total_trials", trials.size());
+            json.put("skipped_trials", StudyReport.skippedTrials(trials));
             json.put("trials", trials.stream().map(TrialViews::full).toList());
             out.println(Json.write(json));
         } else {
             out.println("Study '" + config.name() + "' in " + location + ": " + completed
                     + " completed of " + trials.size() + " trials");
+            out.print(StudyReport.pruningLine(trials));
             out.println("Configuration: " + TrialViews.config(config));
             out.print(table(trials));
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** Returns the pruner's reason for a SKIPPED trial, or an empty string for other trials. */
+    private static String skipNote(FrozenTrial trial) {
+        if (trial.state() != TrialState.SKIPPED) {
+            return "";
+        }
+        Map<String, String> notes = trial.attributes();
+        return "improvement probability "
+                + rounded(notes.get(PruneDecision.IMPROVEMENT_PROBABILITY)) + " < risk "
+                + rounded(notes.get(PruneDecision.PRUNE_RISK));
+    }
+
+    /** Formats a stored number as the tables do, or returns the text when it is not a number. */
+    private static String rounded(String value) {
+        if (value == null) {
+            return "?";
+        }
+        try {
+            return TrialViews.number(Double.parseDouble(value));
+        } catch (NumberFormatException e) {
+            return value;
+        }
     }
 
     private static String table(List<FrozenTrial> trials) {
@@ -77,7 +104,7 @@ final class StudyShowCommand implements Callable<Integer> {
             row.add(String.join(" ", metrics));
             String retry = trial.attributes().containsKey("retry_of")
                     ? "retry of " + trial.attributes().get("retry_of") : "";
-            row.add(trial.error().map(e -> "error: " + e).orElse(retry));
+            row.add(trial.error().map(e -> "error: " + e).orElse(retry) + skipNote(trial));
             table.add(row);
         }
         return table.render();

@@ -44,6 +44,29 @@ public record StudyReport(StudyConfig config, List<FrozenTrial> trials, String s
         return (int) trials.stream().filter(t -> t.state() == TrialState.COMPLETE).count();
     }
 
+    /** Counts the candidates learned pruning skipped, each an evaluation saved. */
+    public int skippedTrials() {
+        return skippedTrials(trials);
+    }
+
+    /** Counts the trials of {@code trials} in state SKIPPED. */
+    public static int skippedTrials(List<FrozenTrial> trials) {
+        return (int) trials.stream().filter(t -> t.state() == TrialState.SKIPPED).count();
+    }
+
+    /**
+     * Returns the line that reports learned pruning, such as "Learned pruning skipped 12
+     * candidates (12 evaluations saved)", or an empty string when nothing was skipped.
+     */
+    public static String pruningLine(List<FrozenTrial> trials) {
+        int skipped = skippedTrials(trials);
+        if (skipped == 0) {
+            return "";
+        }
+        return "Learned pruning skipped " + skipped + (skipped == 1 ? " candidate" : " candidates")
+                + " (" + skipped + (skipped == 1 ? " evaluation" : " evaluations") + " saved)\n";
+    }
+
     /** Returns the complete trial best on the first objective. */
     public Optional<FrozenTrial> best() {
         return Study.bestOf(trials, config.objectives());
@@ -83,6 +106,7 @@ public record StudyReport(StudyConfig config, List<FrozenTrial> trials, String s
         json.put("objectives", TrialViews.objectives(config.objectives()));
         json.put("completed_trials", completedTrials());
         json.put("total_trials", trials.size());
+        json.put("skipped_trials", skippedTrials());
         json.put("best", best().map(TrialViews::brief).orElse(null));
         if (config.isMultiObjective()) {
             json.put("pareto", pareto().stream().map(TrialViews::brief).toList());
@@ -102,6 +126,7 @@ public record StudyReport(StudyConfig config, List<FrozenTrial> trials, String s
         text.append("Study '").append(config.name()).append("' in ").append(storage).append(": ")
                 .append(completedTrials()).append(" completed of ").append(trials.size())
                 .append(" trials\n");
+        text.append(pruningLine(trials));
         dataSource.ifPresent(source -> text.append("Data source: ").append(source).append('\n'));
         text.append(protocolLine());
         config.scheduler().ifPresent(name -> text.append("Scheduler: ").append(name)

@@ -83,9 +83,10 @@ public final class SearchProxies {
             throw new UsageException("invalid --proxy-use '" + chosenUse + "': use one of "
                     + String.join(", ", ProxyVariant.USES) + ", " + METRIC);
         }
-        if (chosenUse.equals("surrogate") && !List.of("bananas", "gp-bo").contains(strategy)) {
+        if (chosenUse.equals("surrogate")
+                && !List.of("bananas", "gp-bo", "npenas").contains(strategy)) {
             throw new UsageException("--proxy-use surrogate feeds the proxy to a Bayesian surrogate; "
-                    + "use --strategy bananas or gp-bo, not " + strategy);
+                    + "use --strategy bananas, gp-bo or npenas, not " + strategy);
         }
         int chosenPool = pool != null ? pool : defaultPool(chosenUse);
         if (chosenPool < 2 || chosenPool > 100_000) {

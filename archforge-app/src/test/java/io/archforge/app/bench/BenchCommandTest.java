@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.archforge.app.cli.CommandLines;
 import io.archforge.benchmarks.RegretRow;
+import io.archforge.benchmarks.pruning.PruningRow;
+import io.archforge.benchmarks.pruning.SkippedCandidate;
 import io.archforge.strategy.Strategies;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -189,6 +191,36 @@ class BenchCommandTest {
         assertThat(run("tables")).isZero();
         assertThat(out.toString()).contains("15625 cells").contains("6466 isomorphism classes")
                 .contains("load time:").contains("heap retained:");
+    }
+
+    @Test
+    void pruningWritesTrajectoriesSkipsAndSummary(@TempDir Path dir) throws IOException {
+        int status = run("pruning", "--dataset", "cifar10", "--strategies", "evolution",
+                "--seeds", "2", "--trials", "40", "--min-trials", "10", "--threads", "2",
+                "--output", dir.toString());
+
+        assertThat(status).as(err.toString()).isZero();
+        List<String> lines = Files.readAllLines(dir.resolve("pruning.csv"));
+        assertThat(lines.get(0)).isEqualTo(PruningRow.CSV_HEADER);
+        assertThat(lines).hasSize(1 + 2 * 2 * 40);
+        List<String> skipped = Files.readAllLines(dir.resolve("skipped.csv"));
+        assertThat(skipped.get(0)).isEqualTo(SkippedCandidate.CSV_HEADER);
+        assertThat(ImageIO.read(dir.resolve("pruning-cifar10.png").toFile()).getWidth())
+                .isEqualTo(800);
+        assertThat(dir.resolve("summary.md")).exists();
+        assertThat(out.toString())
+                .contains("| evolution | cifar10 | pruned |")
+                .contains("| evolution | cifar10 | unpruned |")
+                .contains("evaluations to match")
+                .contains("wrongly skipped");
+    }
+
+    @Test
+    void pruningRejectsRiskOfOne(@TempDir Path dir) {
+        int status = run("pruning", "--risk", "1", "--output", dir.toString());
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("invalid --risk 1.0").contains("between 0 and 1");
     }
 
     private int run(String... args) {

@@ -27,6 +27,14 @@ public interface Surrogate {
      */
     Prediction predict(double[] input);
 
+    /**
+     * The predicted probability that the value of the encoded architecture is below
+     * {@code threshold}; by default that of the prediction's normal distribution.
+     */
+    default double cdf(double[] input, double threshold) {
+        return predict(input).cdf(threshold);
+    }
+
     /** Checks the common preconditions of {@link #fit}. */
     static void checkTrainingSet(List<double[]> inputs, double[] targets) {
         if (inputs.isEmpty() || inputs.size() != targets.length) {

@@ -1,5 +1,6 @@
 package io.archforge.strategy.bo;
 
+import io.archforge.predictor.Gaussian;
 import io.archforge.predictor.Prediction;
 
 import java.util.Locale;
@@ -25,15 +26,20 @@ public enum Acquisition {
      * Independent Thompson sampling: one draw from each candidate's normal posterior,
      * as BANANAS does (White, Neiswanger and Savani, 2021).
      */
-    TS;
+    TS,
+    /**
+     * The predicted mean alone, which ranks candidates as NPENAS-NP does (Wei et al.,
+     * IEEE TNNLS 2022): pure exploitation of the model.
+     */
+    MEAN;
 
-    /** The option value: {@code ei}, {@code ucb} or {@code ts}. */
+    /** The option value: {@code ei}, {@code ucb}, {@code ts} or {@code mean}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     /**
-     * Parses {@code ei}, {@code ucb} or {@code ts}, ignoring case.
+     * Parses {@code ei}, {@code ucb}, {@code ts} or {@code mean}, ignoring case.
      *
      * @throws IllegalArgumentException naming the value and the valid ones
      */
@@ -44,7 +50,7 @@ public enum Acquisition {
             }
         }
         throw new IllegalArgumentException("unknown acquisition '" + value
-                + "'; valid values are ei, ucb and ts");
+                + "'; valid values are ei, ucb, ts and mean");
     }
 
     /**
@@ -63,6 +69,7 @@ public enum Acquisition {
             case EI -> expectedImprovement(prediction, incumbent + xi);
             case UCB -> prediction.mean() + beta * prediction.std();
             case TS -> prediction.mean() + prediction.std() * random.nextGaussian();
+            case MEAN -> prediction.mean();
         };
     }
 
@@ -72,23 +79,6 @@ public enum Acquisition {
             return Math.max(gain, 0);
         }
         double z = gain / prediction.std();
-        return gain * normalCdf(z) + prediction.std() * normalPdf(z);
-    }
-
-    static double normalPdf(double z) {
-        return Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
-    }
-
-    /**
-     * The standard normal distribution function, from the erf approximation 7.1.26 of
-     * Abramowitz and Stegun (1964), absolute error below 1.5e-7.
-     */
-    static double normalCdf(double z) {
-        double x = Math.abs(z) / Math.sqrt(2);
-        double t = 1 / (1 + 0.3275911 * x);
-        double poly = t * (0.254829592 + t * (-0.284496736
-                + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-        double erf = 1 - poly * Math.exp(-x * x);
-        return z >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
+        return gain * Gaussian.cdf(z) + prediction.std() * Gaussian.pdf(z);
     }
 }

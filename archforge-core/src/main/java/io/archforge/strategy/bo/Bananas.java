@@ -1,8 +1,11 @@
 package io.archforge.strategy.bo;
 
-import io.archforge.predictor.surrogate.Surrogate;
+import io.archforge.encoding.Encoder;
+import io.archforge.predictor.EncodedPredictor;
+import io.archforge.predictor.Predictor;
+import io.archforge.predictor.Predictors;
 import io.archforge.predictor.surrogate.MlpEnsemble;
-
+import io.archforge.space.SearchSpace;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
@@ -18,6 +21,9 @@ import java.util.random.RandomGenerator;
  * CIFAR-10 it found the best cell after 27 trials on average against about 150 for
  * the path encoding. After 100 trials its mean best test accuracy was 94.34 percent
  * over 30 seeds, against 94.19 over 10 seeds for the path encoding.
+ *
+ * <p>With {@code predictor=NAME} another predictor replaces the ensemble, and the
+ * ensemble settings no longer apply.
  */
 public final class Bananas extends BayesianStrategy {
 
@@ -42,7 +48,9 @@ public final class Bananas extends BayesianStrategy {
     }
 
     @Override
-    protected Surrogate newSurrogate(RandomGenerator random) {
-        return new MlpEnsemble(options.network(), random);
+    protected Predictor newPredictor(SearchSpace space, Encoder encoder,
+            RandomGenerator random) {
+        return EncodedPredictor.drawingFrom(Predictors.MLP_ENSEMBLE, space, encoder,
+                generator -> new MlpEnsemble(options.network(), generator), 1, random);
     }
 }

@@ -1,9 +1,9 @@
 package io.archforge.strategy.bo;
 
-import io.archforge.predictor.surrogate.MlpEnsemble;
-
-import io.archforge.strategy.OptionReader;
 import io.archforge.encoding.Encoding;
+import io.archforge.predictor.Predictors;
+import io.archforge.predictor.surrogate.MlpEnsemble;
+import io.archforge.strategy.OptionReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,18 +55,30 @@ public record BananasOptions(SearchOptions search, MlpEnsemble.Settings network)
     }
 
     /**
-     * Reads options from strings; a missing key keeps its default.
+     * Reads options from strings, with the predictor names of {@link Predictors}; a
+     * missing key keeps its default.
      *
      * @throws IllegalArgumentException naming an unknown key, a value of the wrong type
      *     or a value out of range
      */
     public static BananasOptions parse(Map<String, String> options) {
+        return parse(options, Predictors.names());
+    }
+
+    /**
+     * Reads options from strings; a missing key keeps its default.
+     *
+     * @param predictors the names the option {@value SearchOptions#PREDICTOR} may take
+     * @throws IllegalArgumentException naming an unknown key, a value of the wrong type,
+     *     a value out of range or an unknown predictor
+     */
+    public static BananasOptions parse(Map<String, String> options, List<String> predictors) {
         List<String> keys = new ArrayList<>(SearchOptions.KEYS);
         keys.addAll(NETWORK_KEYS);
         OptionReader reader = new OptionReader(Bananas.NAME, options, keys);
         BananasOptions defaults = defaults();
         MlpEnsemble.Settings network = defaults.network();
-        return new BananasOptions(SearchOptions.read(reader, defaults.search()),
+        return new BananasOptions(SearchOptions.read(reader, defaults.search(), predictors),
                 new MlpEnsemble.Settings(
                         reader.integer(ENSEMBLE_SIZE, network.members()),
                         reader.integer(HIDDEN_LAYERS, network.hiddenLayers()),

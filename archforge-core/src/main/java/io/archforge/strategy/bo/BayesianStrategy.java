@@ -1,9 +1,11 @@
 package io.archforge.strategy.bo;
 
-import io.archforge.predictor.Prediction;
-import io.archforge.predictor.surrogate.Surrogate;
-
+import io.archforge.encoding.CachingEncoder;
 import io.archforge.encoding.Encoder;
+import io.archforge.predictor.Prediction;
+import io.archforge.predictor.Predictor;
+import io.archforge.predictor.PredictorFactory;
+import io.archforge.proxy.ProxyAugmentedEncoder;
 import io.archforge.proxy.ProxyFeature;
 import io.archforge.space.Architecture;
 import io.archforge.space.SearchSpace;
@@ -16,7 +18,6 @@ import io.archforge.study.TrialState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,24 +27,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bayesian optimisation over architectures: fit a surrogate with uncertainty to the
- * encoded trials so far, score a pool of unevaluated candidates with an acquisition
+ * Bayesian optimisation over architectures: fit a {@link Predictor} with uncertainty to
+ * the trials so far, score a pool of unevaluated candidates with an acquisition
  * function, and propose the best one.
  *
  * <p>The first {@link SearchOptions#initialRandom()} proposals are random. After
  * that the pool contains mutations of the {@link SearchOptions#parents()} best
  * trials (all one-choice neighbours when there are few enough) and a share of random
  * architectures, without evaluated ones, as in the acquisition search of BANANAS
- * (White, Neiswanger and Savani, AAAI 2021). The surrogate is fitted to the values
- * after {@link SearchOptions#transform()}. The primary objective is maximised after
- * its direction is normalised. {@link Exploration} raises the UCB weight, the EI
- * margin and the share of random candidates while the search stalls. Each proposal
- * stores the level as {@value #LEVEL_ATTRIBUTE} and any change as
- * {@value #EVENT_ATTRIBUTE}.
+ * (White, Neiswanger and Savani, AAAI 2021); subclasses may replace this rule. The
+ * predictor is fitted to the values after {@link SearchOptions#transform()}. The
+ * primary objective is maximised after its direction is normalised.
+ * {@link Exploration} raises the UCB weight, the EI margin and the share of random
+ * candidates while the search stalls. Each proposal stores the level as
+ * {@value #LEVEL_ATTRIBUTE} and any change as {@value #EVENT_ATTRIBUTE}.
+ *
+ * <p>The predictor is the subclass's own model on {@link SearchOptions#encoding()},
+ * unless {@link #usePredictor} gives a factory of another. The options name such a
+ * predictor with {@value SearchOptions#PREDICTOR}, and a strategy whose options name
+ * one rejects every proposal until it is given the factory.
  *
  * <p>The state is the list of finished trials, so replaying {@link #tell} restores it,
- * and every random draw, surrogate training included, comes from
- * {@link AskContext#random()}.
+ * and every random draw comes from {@link AskContext#random()}. The strategy's own
+ * model draws from it while training, and a given factory's predictor gets a seed
+ * drawn from it for each proposal.
  */
 public abstract class BayesianStrategy implements Strategy {
 
@@ -56,15 +63,21 @@ public abstract class BayesianStrategy implements Strategy {
     static final double XI_PER_LEVEL = 0.1;
     /** Mutations drawn per requested child before the rest of a parent's share is dropped. */
     private static final int MAX_MUTATION_DRAWS = 4;
+    /**
+     * The most encodings kept between proposals, so that each trial is encoded once. It
+     * covers the trials of a study of a few thousand trials and the pools of many
+     * proposals.
+     */
+    private static final int ENCODING_CACHE_SIZE = 50_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(BayesianStrategy.class);
 
     private final SearchOptions search;
     private final List<FrozenTrial> trials = new ArrayList<>();
-    private final Map<String, double[]> encodings = new HashMap<>();
     private Encoder encoder;
     private SearchSpace encodedSpace;
     private ProxyFeature proxy;
+    private PredictorFactory predictorFactory;
 
     protected BayesianStrategy(SearchOptions search) {
         this.search = Objects.requireNonNull(search, "search");
@@ -76,21 +89,52 @@ public abstract class BayesianStrategy implements Strategy {
     }
 
     /**
-     * Adds a zero-cost proxy, standardised, to the surrogate's inputs, in the spirit of
-     * ProxyBO (Shen et al., "ProxyBO: Accelerating Neural Architecture Search via
-     * Bayesian Optimization with Zero-cost Proxies", AAAI 2023), which lets the model
-     * learn how far to trust the proxy. A candidate the proxy cannot score gets the
-     * reference mean, 0.
+     * Adds a zero-cost proxy, standardised, to the inputs of the strategy's own model
+     * through a {@link ProxyAugmentedEncoder}, in the spirit of ProxyBO (Shen et al.,
+     * "ProxyBO: Accelerating Neural Architecture Search via Bayesian Optimization with
+     * Zero-cost Proxies", AAAI 2023), which lets the model learn how far to trust the
+     * proxy. A candidate the proxy cannot score gets the reference mean, 0.
+     *
+     * @throws IllegalStateException when {@link #usePredictor} replaced the own model,
+     *     whose encoding the proxy extends
      */
     public void useProxy(ProxyFeature feature) {
-        this.proxy = Objects.requireNonNull(feature, "feature");
-        encodings.clear();
+        Objects.requireNonNull(feature, "feature");
+        if (predictorFactory != null) {
+            throw new IllegalStateException(name() + " fits a predictor given by "
+                    + "usePredictor, which reads its own inputs; feed the proxy to the "
+                    + "strategy's own model by leaving the predictor unset, or screen "
+                    + "proposals with the proxy instead");
+        }
+        this.proxy = feature;
+        this.encodedSpace = null;
     }
 
-    /** A new, unfitted surrogate that draws from {@code random}. */
-    protected abstract Surrogate newSurrogate(RandomGenerator random);
+    /**
+     * Replaces the strategy's own model by the predictors of {@code factory}: each
+     * proposal creates one with a seed drawn from the trial's generator and fits it.
+     * Settings of the own model, such as the encoding, then no longer apply.
+     *
+     * @throws IllegalStateException when {@link #useProxy} feeds a proxy to the own model
+     */
+    public void usePredictor(PredictorFactory factory) {
+        Objects.requireNonNull(factory, "factory");
+        if (proxy != null) {
+            throw new IllegalStateException(name() + " feeds a proxy to its own model, "
+                    + "which a predictor given by usePredictor would drop; leave the "
+                    + "predictor unset to keep the proxy, or drop the proxy");
+        }
+        this.predictorFactory = factory;
+    }
 
-    /** The most recent successful trials the surrogate is fitted to; all by default. */
+    /**
+     * Creates the strategy's own predictor for {@code space}, unfitted, which reads
+     * {@code encoder} and whose fits draw from {@code random}.
+     */
+    protected abstract Predictor newPredictor(SearchSpace space, Encoder encoder,
+            RandomGenerator random);
+
+    /** The most recent successful trials the predictor is fitted to; all by default. */
     protected int maxTrainingSize() {
         return Integer.MAX_VALUE;
     }
@@ -102,6 +146,12 @@ public abstract class BayesianStrategy implements Strategy {
 
     @Override
     public Proposal propose(AskContext context) {
+        if (search.predictor().isPresent() && predictorFactory == null) {
+            throw new IllegalStateException(name() + " option " + SearchOptions.PREDICTOR
+                    + "=" + search.predictor().get() + " is missing its factory; resolve "
+                    + "the name to a PredictorFactory and call usePredictor before the "
+                    + "first proposal");
+        }
         Objective primary = context.objectives().get(0);
         // Trial number order, so the result does not depend on the order of results.
         List<FrozenTrial> observed = trials.stream()
@@ -118,7 +168,8 @@ public abstract class BayesianStrategy implements Strategy {
         if (observed.size() < search.initialRandom()) {
             return new Proposal(randomUnseen(context), attributes);
         }
-        List<Architecture> pool = candidates(context, observed, values, exploration.level());
+        List<Architecture> parents = bestArchitectures(context.space(), observed, values);
+        List<Architecture> pool = candidates(context, parents, exploration.level());
         if (pool.isEmpty()) {
             LOG.debug("Trial {}: no unevaluated candidate; drawing at random",
                     context.trialNumber());
@@ -139,60 +190,102 @@ public abstract class BayesianStrategy implements Strategy {
         return attributes;
     }
 
-    /** Fits the surrogate and returns the candidate with the highest acquisition. */
+    /**
+     * Fits the predictor and returns the candidate with the highest acquisition, or a
+     * random architecture when there are fewer trials than the predictor needs.
+     */
     private Architecture best(AskContext context, List<FrozenTrial> observed,
             List<Double> values, List<Architecture> pool, int level) {
         SearchSpace space = context.space();
         int first = Math.max(0, observed.size() - maxTrainingSize());
-        List<double[]> inputs = new ArrayList<>(observed.size() - first);
+        List<Architecture> architectures = new ArrayList<>(observed.size() - first);
         double[] targets = new double[observed.size() - first];
         for (int i = 0; i < targets.length; i++) {
-            inputs.add(encode(space, space.parse(observed.get(first + i).architecture())));
+            architectures.add(space.parse(observed.get(first + i).architecture()));
             targets[i] = values.get(first + i);
         }
+        Predictor predictor = predictor(space, context.random());
+        if (architectures.size() < predictor.minTrainingSize()) {
+            LOG.debug("Trial {}: predictor {} needs {} trials, got {}; drawing at random",
+                    context.trialNumber(), predictor.name(), predictor.minTrainingSize(),
+                    architectures.size());
+            return randomUnseen(context);
+        }
         double[] fitted = search.transform().apply(targets);
-        Surrogate surrogate = newSurrogate(context.random());
-        surrogate.fit(inputs, fitted);
+        predictor.fit(architectures, fitted);
         // The transforms are monotone, so the best fitted value is the incumbent.
         double incumbent = Arrays.stream(fitted).max().orElseThrow();
 
         double beta = search.ucbBeta() * (1 + level);
         double xi = XI_PER_LEVEL * level * standardDeviation(fitted);
+        List<Prediction> predictions = predictor.predict(pool);
         Architecture best = pool.get(0);
         double bestScore = Double.NEGATIVE_INFINITY;
-        for (Architecture candidate : pool) {
-            Prediction prediction = surrogate.predict(encode(space, candidate));
-            double score = search.acquisition().score(prediction, incumbent, beta, xi,
+        for (int i = 0; i < pool.size(); i++) {
+            double score = search.acquisition().score(predictions.get(i), incumbent, beta, xi,
                     context.random());
             if (score > bestScore) {
                 bestScore = score;
-                best = candidate;
+                best = pool.get(i);
             }
         }
         return best;
     }
 
-    /** The candidate pool: mutations of the best trials and random draws, all unevaluated. */
-    private List<Architecture> candidates(AskContext context, List<FrozenTrial> observed,
-            List<Double> values, int level) {
-        SearchSpace space = context.space();
-        RandomGenerator random = context.random();
-        double share = Math.min(1, search.randomShare() * (1 + level));
-        int randomCount = (int) Math.round(search.candidates() * share);
+    /** Creates the predictor of one proposal: the factory's, or the strategy's own. */
+    private Predictor predictor(SearchSpace space, RandomGenerator random) {
+        if (predictorFactory != null) {
+            return predictorFactory.create(space, random.nextLong());
+        }
+        if (!space.equals(encodedSpace)) {
+            Encoder base = search.encoding().encoder(space);
+            encoder = new CachingEncoder(
+                    proxy == null ? base : new ProxyAugmentedEncoder(base, proxy, space),
+                    ENCODING_CACHE_SIZE);
+            encodedSpace = space;
+        }
+        return newPredictor(space, encoder, random);
+    }
+
+    /**
+     * Returns the candidates of one proposal, none of them evaluated. The BANANAS rule:
+     * an equal share of children of each parent and a share of random architectures
+     * that grows with the exploration level.
+     *
+     * @param parents the best trials' architectures, best first, at most
+     *     {@link SearchOptions#parents()}
+     * @param level the exploration level
+     */
+    protected List<Architecture> candidates(AskContext context, List<Architecture> parents,
+            int level) {
+        int randomCount = randomCandidates(level);
         int parentBudget = search.candidates() - randomCount;
-        List<Architecture> parents = bestArchitectures(space, observed, values);
         int perParent = (int) Math.ceil(parentBudget / (double) parents.size());
 
-        Map<String, Architecture> pool = new LinkedHashMap<>();
+        CandidatePool pool = new CandidatePool(context);
         for (Architecture parent : parents) {
             if (perParent > 0) {
                 addChildren(context, parent, perParent, pool);
             }
         }
-        for (int draw = 0; draw < randomCount; draw++) {
-            addIfNew(context, space.sample(random), pool);
+        addRandom(context, randomCount, pool);
+        return pool.architectures();
+    }
+
+    /**
+     * Returns the number of random candidates at exploration {@code level}: the pool size
+     * times the random share, which grows by its own value per level, up to all of it.
+     */
+    protected final int randomCandidates(int level) {
+        double share = Math.min(1, search.randomShare() * (1 + level));
+        return (int) Math.round(search.candidates() * share);
+    }
+
+    /** Draws {@code count} random architectures into {@code pool}, dropping repeats. */
+    protected static void addRandom(AskContext context, int count, CandidatePool pool) {
+        for (int draw = 0; draw < count; draw++) {
+            pool.add(context.space().sample(context.random()));
         }
-        return List.copyOf(pool.values());
     }
 
     /**
@@ -201,33 +294,24 @@ public abstract class BayesianStrategy implements Strategy {
      * otherwise random one-choice mutations.
      */
     private static void addChildren(AskContext context, Architecture parent, int count,
-            Map<String, Architecture> pool) {
+            CandidatePool pool) {
         SearchSpace space = context.space();
         List<Architecture> neighbours = space.size() > 0 ? space.neighbours(parent) : List.of();
         if (!neighbours.isEmpty() && neighbours.size() <= count) {
-            neighbours.forEach(n -> addIfNew(context, n, pool));
+            neighbours.forEach(pool::add);
             for (int i = neighbours.size(); i < count; i++) {
                 Architecture once = space.mutate(parent, context.random());
-                addIfNew(context, space.mutate(once, context.random()), pool);
+                pool.add(space.mutate(once, context.random()));
             }
             return;
         }
         int missing = count;
         int draws = count * MAX_MUTATION_DRAWS;
         for (int i = 0; i < draws && missing > 0; i++) {
-            if (addIfNew(context, space.mutate(parent, context.random()), pool)) {
+            if (pool.add(space.mutate(parent, context.random()))) {
                 missing--;
             }
         }
-    }
-
-    private static boolean addIfNew(AskContext context, Architecture candidate,
-            Map<String, Architecture> pool) {
-        if (pool.containsKey(candidate.isomorphismKey()) || context.isEvaluated(candidate)) {
-            return false;
-        }
-        pool.put(candidate.isomorphismKey(), candidate);
-        return true;
     }
 
     private List<Architecture> bestArchitectures(SearchSpace space, List<FrozenTrial> observed,
@@ -243,29 +327,6 @@ public abstract class BayesianStrategy implements Strategy {
             parents.add(space.parse(observed.get(order.get(i)).architecture()));
         }
         return parents;
-    }
-
-    private double[] encode(SearchSpace space, Architecture architecture) {
-        if (!space.equals(encodedSpace)) {
-            encoder = search.encoding().encoder(space);
-            encodedSpace = space;
-            encodings.clear();
-        }
-        return encodings.computeIfAbsent(architecture.text(), t -> withProxy(space, architecture,
-                encoder.encode(architecture)));
-    }
-
-    private double[] withProxy(SearchSpace space, Architecture architecture, double[] encoded) {
-        if (proxy == null) {
-            return encoded;
-        }
-        double[] inputs = Arrays.copyOf(encoded, encoded.length + 1);
-        try {
-            inputs[encoded.length] = proxy.standardised(space, architecture);
-        } catch (ArithmeticException e) {
-            inputs[encoded.length] = 0;
-        }
-        return inputs;
     }
 
     private static Architecture randomUnseen(AskContext context) {

@@ -1,17 +1,21 @@
 package io.archforge.strategy.bo;
 
-import io.archforge.predictor.surrogate.Surrogate;
+import io.archforge.encoding.Encoder;
+import io.archforge.predictor.EncodedPredictor;
+import io.archforge.predictor.Predictor;
+import io.archforge.predictor.Predictors;
 import io.archforge.predictor.surrogate.GaussianProcess;
-
+import io.archforge.space.SearchSpace;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * Bayesian optimisation with a {@link GaussianProcess} surrogate on the path encoding
- * (one-hot outside cell spaces), in the manner of Snoek, Larochelle and Adams,
+ * Bayesian optimisation with a {@link GaussianProcess} surrogate on the configured
+ * encoding, one-hot by default, in the manner of Snoek, Larochelle and Adams,
  * "Practical Bayesian Optimization of Machine Learning Algorithms" (NeurIPS 2012),
  * with Thompson sampling by default. The process is fitted to at most
- * {@link GaussianProcessOptions#maxHistory()} of the most recent successful trials.
+ * {@link GaussianProcessOptions#maxHistory()} of the most recent successful trials,
+ * also when {@code predictor=NAME} replaces the process by another predictor.
  * {@link BayesianStrategy} describes the loop.
  */
 public final class GaussianProcessBo extends BayesianStrategy {
@@ -37,8 +41,10 @@ public final class GaussianProcessBo extends BayesianStrategy {
     }
 
     @Override
-    protected Surrogate newSurrogate(RandomGenerator random) {
-        return new GaussianProcess();
+    protected Predictor newPredictor(SearchSpace space, Encoder encoder,
+            RandomGenerator random) {
+        return EncodedPredictor.drawingFrom(Predictors.GP, space, encoder,
+                generator -> new GaussianProcess(), 1, random);
     }
 
     @Override

@@ -1,7 +1,8 @@
 package io.archforge.strategy.bo;
 
-import io.archforge.strategy.OptionReader;
 import io.archforge.encoding.Encoding;
+import io.archforge.predictor.Predictors;
+import io.archforge.strategy.OptionReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,17 +34,31 @@ public record GaussianProcessOptions(SearchOptions search, int maxHistory) {
     }
 
     /**
-     * Reads options from strings; a missing key keeps its default.
+     * Reads options from strings, with the predictor names of {@link Predictors}; a
+     * missing key keeps its default.
      *
      * @throws IllegalArgumentException naming an unknown key, a value of the wrong type
      *     or a value out of range
      */
     public static GaussianProcessOptions parse(Map<String, String> options) {
+        return parse(options, Predictors.names());
+    }
+
+    /**
+     * Reads options from strings; a missing key keeps its default.
+     *
+     * @param predictors the names the option {@value SearchOptions#PREDICTOR} may take
+     * @throws IllegalArgumentException naming an unknown key, a value of the wrong type,
+     *     a value out of range or an unknown predictor
+     */
+    public static GaussianProcessOptions parse(Map<String, String> options,
+            List<String> predictors) {
         List<String> keys = new ArrayList<>(SearchOptions.KEYS);
         keys.add(MAX_HISTORY);
         OptionReader reader = new OptionReader(GaussianProcessBo.NAME, options, keys);
         GaussianProcessOptions defaults = defaults();
-        return new GaussianProcessOptions(SearchOptions.read(reader, defaults.search()),
+        return new GaussianProcessOptions(
+                SearchOptions.read(reader, defaults.search(), predictors),
                 reader.integer(MAX_HISTORY, defaults.maxHistory()));
     }
 

@@ -1,5 +1,6 @@
 package io.archforge.strategy.bo;
 
+import io.archforge.predictor.Gaussian;
 import io.archforge.predictor.Prediction;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,9 +14,9 @@ class AcquisitionTest {
 
     @Test
     void normalCdfKnownValues() {
-        assertThat(Acquisition.normalCdf(0)).isCloseTo(0.5, within(1e-7));
-        assertThat(Acquisition.normalCdf(1.959964)).isCloseTo(0.975, within(2e-7));
-        assertThat(Acquisition.normalCdf(-1)).isCloseTo(0.1586553, within(2e-7));
+        assertThat(Gaussian.cdf(0)).isCloseTo(0.5, within(1e-7));
+        assertThat(Gaussian.cdf(1.959964)).isCloseTo(0.975, within(2e-7));
+        assertThat(Gaussian.cdf(-1)).isCloseTo(0.1586553, within(2e-7));
     }
 
     @Test
@@ -41,6 +42,12 @@ class AcquisitionTest {
     }
 
     @Test
+    void meanIgnoresUncertainty() {
+        assertThat(Acquisition.MEAN.score(new Prediction(5, 2), 9, 1.5, 1, null)).isEqualTo(5);
+        assertThat(Acquisition.MEAN.score(new Prediction(5, 0), 9, 1.5, 1, null)).isEqualTo(5);
+    }
+
+    @Test
     void thompsonDrawsFromPosterior() {
         SplittableRandom random = new SplittableRandom(4);
         Prediction prediction = new Prediction(3, 2);
@@ -63,9 +70,10 @@ class AcquisitionTest {
     void parsesKeys() {
         assertThat(Acquisition.parse("EI")).isEqualTo(Acquisition.EI);
         assertThat(Acquisition.parse("ts")).isEqualTo(Acquisition.TS);
+        assertThat(Acquisition.parse(" Mean ")).isEqualTo(Acquisition.MEAN);
         assertThatThrownBy(() -> Acquisition.parse("pi"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'pi'")
-                .hasMessageContaining("ei, ucb and ts");
+                .hasMessageContaining("ei, ucb, ts and mean");
     }
 }

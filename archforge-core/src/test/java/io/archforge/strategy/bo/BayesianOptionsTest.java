@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.archforge.encoding.Encoding;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BayesianOptionsTest {
@@ -61,6 +63,40 @@ class BayesianOptionsTest {
                 .hasMessageContaining("acquisition");
         assertThatThrownBy(() -> BananasOptions.parse(Map.of("encoding", "graph")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("path and one_hot");
+                .hasMessageContaining("path, one_hot and adjacency");
+    }
+
+    @Test
+    void predictorDefaultsToOwnModel() {
+        assertThat(BananasOptions.defaults().search().predictor()).isEmpty();
+        assertThat(GaussianProcessOptions.defaults().search().predictor()).isEmpty();
+        assertThat(BananasOptions.defaults().toMap()).doesNotContainKey("predictor");
+    }
+
+    @Test
+    void predictorRoundTrips() {
+        List<String> names = List.of("gp", "xgboost");
+        BananasOptions bananas = BananasOptions.parse(Map.of("predictor", " xgboost "), names);
+        GaussianProcessOptions gp = GaussianProcessOptions.parse(Map.of("predictor", "gp"));
+
+        assertThat(bananas.search().predictor()).isEqualTo(Optional.of("xgboost"));
+        assertThat(bananas.toMap()).containsEntry("predictor", "xgboost");
+        assertThat(BananasOptions.parse(bananas.toMap(), names)).isEqualTo(bananas);
+        assertThat(gp.search().predictor()).isEqualTo(Optional.of("gp"));
+        assertThat(GaussianProcessOptions.parse(gp.toMap())).isEqualTo(gp);
+    }
+
+    @Test
+    void unknownPredictorListsValidOnes() {
+        assertThatThrownBy(() -> GaussianProcessOptions.parse(Map.of("predictor", "svm"),
+                List.of("gp", "mlp-ensemble", "gcn")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("gp-bo option predictor")
+                .hasMessageContaining("unknown predictor 'svm'")
+                .hasMessageContaining("valid predictors are gp, mlp-ensemble, gcn");
+        assertThatThrownBy(() -> BananasOptions.parse(Map.of("predictor", "gcn")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown predictor 'gcn'")
+                .hasMessageContaining("valid predictors are gp, mlp-ensemble");
     }
 }

@@ -1,14 +1,23 @@
 package io.archforge.strategy.bo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.archforge.encoding.Encoding;
 import io.archforge.eval.Evaluation;
+import io.archforge.predictor.PredictorFactory;
+import io.archforge.predictor.Predictors;
+import io.archforge.proxy.ProxyFeature;
+import io.archforge.proxy.ProxyScorer;
 import io.archforge.space.Architecture;
 import io.archforge.space.CellSpace;
 import io.archforge.space.Choice;
 import io.archforge.space.ChoiceSpace;
 import io.archforge.space.SearchSpace;
 import io.archforge.storage.InMemoryStorage;
+import io.archforge.strategy.Npenas;
+import io.archforge.strategy.NpenasOptions;
+import io.archforge.strategy.Strategies;
 import io.archforge.strategy.Strategy;
 import io.archforge.study.FrozenTrial;
 import io.archforge.study.Objective;
@@ -20,6 +29,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +48,10 @@ class BayesianStrategyTest {
                 "initial_random", "5", "epochs", "20", "candidates", "60")));
         Supplier<Strategy> gp = () -> new GaussianProcessBo(GaussianProcessOptions.parse(
                 Map.of("initial_random", "5", "candidates", "60")));
-        return Stream.of(Arguments.of("bananas", bananas), Arguments.of("gp-bo", gp));
+        Supplier<Strategy> npenas = () -> new Npenas(NpenasOptions.parse(
+                Map.of("initial_random", "5", "candidates", "60")));
+        return Stream.of(Arguments.of("bananas", bananas), Arguments.of("gp-bo", gp),
+                Arguments.of("npenas", npenas));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -104,6 +117,65 @@ class BayesianStrategyTest {
                 .containsEntry(BayesianStrategy.EVENT_ATTRIBUTE, Exploration.RAISED));
         assertThat(trials).allSatisfy(t -> assertThat(t.attributes())
                 .containsKey(BayesianStrategy.LEVEL_ATTRIBUTE));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("strategies")
+    void givenPredictorFitsEachProposal(String name, Supplier<Strategy> factory) {
+        BayesianStrategy strategy = (BayesianStrategy) factory.get();
+        AtomicInteger created = new AtomicInteger();
+        PredictorFactory gp = Predictors.factory(Predictors.GP, Encoding.PATH).orElseThrow();
+        strategy.usePredictor((space, seed) -> {
+            created.incrementAndGet();
+            return gp.create(space, seed);
+        });
+
+        run(open(new InMemoryStorage(), NB201, strategy, 5), 25);
+
+        // Five random proposals come first, then each proposal fits one predictor.
+        assertThat(created.get()).isEqualTo(20);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("strategies")
+    void namedPredictorNeedsItsFactory(String name, Supplier<Strategy> factory) {
+        Strategy strategy = Strategies.create(name, Map.of("predictor", "xgboost"),
+                List.of("gp", "xgboost"));
+        Study study = open(new InMemoryStorage(), NB201, strategy, 1);
+
+        assertThatThrownBy(study::ask)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("predictor=xgboost")
+                .hasMessageContaining("usePredictor");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("strategies")
+    void proxyExcludesGivenPredictor(String name, Supplier<Strategy> factory) {
+        ProxyFeature feature = new ProxyFeature(new ProxyScorer() {
+            @Override
+            public String name() {
+                return "genes";
+            }
+
+            @Override
+            public double score(Architecture architecture) {
+                return architecture.genes().size();
+            }
+        });
+        PredictorFactory gp = Predictors.factory(Predictors.GP, Encoding.ONE_HOT).orElseThrow();
+        BayesianStrategy proxied = (BayesianStrategy) factory.get();
+        BayesianStrategy predicted = (BayesianStrategy) factory.get();
+
+        proxied.useProxy(feature);
+        predicted.usePredictor(gp);
+
+        assertThatThrownBy(() -> proxied.usePredictor(gp))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("proxy");
+        assertThatThrownBy(() -> predicted.useProxy(feature))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("usePredictor");
     }
 
     private static Study open(InMemoryStorage storage, SearchSpace space, Strategy strategy,

@@ -109,9 +109,9 @@ public final class JdbcStorage implements Storage {
             Map<String, Double> metrics, Map<String, String> attributes,
             Optional<String> error) {
         Objects.requireNonNull(state, "state");
-        if (!state.isFinished()) {
+        if (!state.isOutcome()) {
             throw new IllegalArgumentException("cannot finish trial " + number + " of study '"
-                    + study + "' as " + state + ": use COMPLETE, PRUNED or FAILED");
+                    + study + "' as " + state + ": use COMPLETE, PRUNED, FAILED or SKIPPED");
         }
         Map<String, Double> metricsCopy = Map.copyOf(metrics);
         Map<String, String> attributesCopy = Map.copyOf(attributes);

@@ -10,6 +10,7 @@ import ai.djl.training.tracker.Tracker;
 import io.archforge.torch.net.MacroNetworkBuilder;
 import io.archforge.torch.net.ModelStats;
 import io.archforge.torch.net.ReferenceNetworks;
+import io.archforge.torch.train.ClosableSgd;
 import io.archforge.torch.train.DjlRuntime;
 import io.archforge.torch.train.Trainer;
 import io.archforge.torch.train.TrainingStep;
@@ -69,14 +70,14 @@ public final class ThroughputBenchmark {
         int previousThreads = DjlRuntime.threads();
         DjlRuntime.setThreads(threads);
         ThreadMXBean clock = threadClock();
-        try (NDManager manager = DjlRuntime.engine().newBaseManager()) {
+        try (NDManager manager = DjlRuntime.engine().newBaseManager();
+                ClosableSgd optimizer = new ClosableSgd(Optimizer.sgd()
+                        .setLearningRateTracker(Tracker.fixed(0.01f))
+                        .optMomentum(0.9f))) {
             SequentialBlock block = build(network);
             Trainer.initialize(block, manager, IMAGE, 0);
             ModelStats stats = ModelStats.measure(block, IMAGE);
-            TrainingStep step = new TrainingStep(block, manager, Optimizer.sgd()
-                    .setLearningRateTracker(Tracker.fixed(0.01f))
-                    .optMomentum(0.9f)
-                    .build());
+            TrainingStep step = new TrainingStep(block, manager, optimizer);
             NDArray images = manager.create(gaussianImages(),
                     new Shape(batchSize, 1, IMAGE.get(2), IMAGE.get(3)));
             NDArray labels = manager.create(randomLabels());
