@@ -86,7 +86,7 @@ public final class ParameterFreeOp extends AbstractBlock {
                 }
                 yield Activation.relu(x);
             }
-            case ZERO -> x.mul(0);
+            case ZERO -> x.mul(zero(x));
             case IDENTITY -> x;
             case AVG_POOL_3X3 -> Pool.avgPool2d(x, new Shape(3, 3), new Shape(1, 1),
                     new Shape(1, 1), false, false);
@@ -96,6 +96,18 @@ public final class ParameterFreeOp extends AbstractBlock {
             case LAYER_OUTPUT -> probe == null ? x : probe.afterLayer(x, weightsPerUnit);
         };
         return new NDList(y);
+    }
+
+    /**
+     * Creates a 0-dim zero of {@code x}'s type in {@code x}'s manager, for autograd to
+     * save for the backward pass. DJL 0.36's {@code mul(Number)} wraps its scalar around
+     * a Java direct buffer and closes it at once. The next garbage collection then frees
+     * that buffer while autograd still reads it, so the backward pass multiplies by
+     * whatever the memory contains by then. This zero lives in libtorch memory and stays
+     * open until the manager closes.
+     */
+    private static NDArray zero(NDArray x) {
+        return x.getManager().zeros(new Shape(), x.getDataType());
     }
 
     @Override

@@ -30,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * images, so two runs with the same seed and intra-op thread count give the same
  * weights. The engine's random generator is shared by the process, so another thread
  * that draws random numbers during {@link #initialize} breaks that.
+ *
+ * <p>{@link #fit} frees the optimizer's momentum arrays when it returns or throws, so
+ * memory also stays flat however many networks are trained one after another.
  */
 public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
@@ -67,14 +70,26 @@ public final class Trainer {
      */
     public TrainingResult fit(Block block, NDManager manager, DataSplit data, long seed,
             EvaluationContext context) {
-        ImageDataset train = data.train();
-        int stepsPerEpoch = train.size() / recipe.batchSize();
-        if (stepsPerEpoch < 1) {
-            throw new IllegalArgumentException("training split has " + train.size()
-                    + " images, fewer than one batch of " + recipe.batchSize());
+        int totalSteps = stepsPerEpoch(data.train()) * recipe.epochs();
+        return fit(block, manager, data, seed, context, optimizer(totalSteps));
+    }
+
+    /**
+     * Trains as {@link #fit(Block, NDManager, DataSplit, long, EvaluationContext)} does,
+     * with {@code optimizer}, and closes the optimizer before returning or throwing.
+     */
+    TrainingResult fit(Block block, NDManager manager, DataSplit data, long seed,
+            EvaluationContext context, ClosableSgd optimizer) {
+        try (optimizer) {
+            return train(block, manager, data, seed, context, optimizer);
         }
-        TrainingStep step = new TrainingStep(block, manager,
-                optimizer(stepsPerEpoch * recipe.epochs()));
+    }
+
+    private TrainingResult train(Block block, NDManager manager, DataSplit data, long seed,
+            EvaluationContext context, Optimizer optimizer) {
+        ImageDataset train = data.train();
+        int stepsPerEpoch = stepsPerEpoch(train);
+        TrainingStep step = new TrainingStep(block, manager, optimizer);
         ParameterStore parameters = new ParameterStore(manager, false);
         Batches batches = new Batches(train, recipe.batchSize(), seed);
 
@@ -109,6 +124,15 @@ public final class Trainer {
                 trainNanos / 1e9, lossSum / stepsPerEpoch);
     }
 
+    private int stepsPerEpoch(ImageDataset train) {
+        int stepsPerEpoch = train.size() / recipe.batchSize();
+        if (stepsPerEpoch < 1) {
+            throw new IllegalArgumentException("training split has " + train.size()
+                    + " images, fewer than one batch of " + recipe.batchSize());
+        }
+        return stepsPerEpoch;
+    }
+
     /**
      * Returns the percentage of {@code images} that the network classifies correctly,
      * running in inference mode with autograd off.
@@ -136,17 +160,17 @@ public final class Trainer {
         }
     }
 
-    private Optimizer optimizer(int totalSteps) {
+    /** Creates the recipe's optimizer, whose cosine schedule ends after {@code totalSteps}. */
+    ClosableSgd optimizer(int totalSteps) {
         Tracker schedule = Tracker.cosine()
                 .setBaseValue(recipe.learningRate())
                 .optFinalValue(0f)
                 .setMaxUpdates(totalSteps)
                 .build();
-        return Optimizer.sgd()
+        return new ClosableSgd(Optimizer.sgd()
                 .setLearningRateTracker(schedule)
                 .optMomentum(recipe.momentum())
-                .optWeightDecays(recipe.weightDecay())
-                .build();
+                .optWeightDecays(recipe.weightDecay()));
     }
 
     private static void checkStop(EvaluationContext context, String position) {

@@ -3,8 +3,10 @@ package io.archforge.torch.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import io.archforge.eval.EvaluationInterruptedException;
 import io.archforge.torch.data.DataSources;
@@ -12,6 +14,7 @@ import io.archforge.torch.data.DataSplit;
 import io.archforge.torch.data.ImageDataset;
 import io.archforge.torch.net.MacroNetworkBuilder;
 import io.archforge.torch.net.ReferenceNetworks;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -92,6 +95,62 @@ class TrainerTest {
         int manySteps = managedArraysAfter(new TrainingRecipe(6, 32, 256, 64, 0.1f, 0.9f, 0), tiny);
 
         assertThat(manySteps).isEqualTo(fewSteps);
+    }
+
+    @Test
+    void optimizerStateFreedAfterTraining() {
+        TrainingRecipe recipe = new TrainingRecipe(1, 32, 256, 64, 0.1f, 0.9f, 5e-4f);
+        DataSplit tiny = DataSplit.carve(split.train(), 64, 256, 1);
+        Trainer trainer = new Trainer(recipe);
+        ClosableSgd optimizer = trainer.optimizer(recipe.stepsPerEpoch());
+
+        int trainable = fitWith(trainer, optimizer, tiny, new RecordingContext(3));
+
+        // With momentum, SGD keeps one state array per trainable parameter.
+        assertThat(optimizer.states()).hasSize(trainable);
+        List<NDArray> states = optimizer.states();
+        for (int i = 0; i < states.size(); i++) {
+            assertThat(states.get(i).isReleased()).as("state %d", i).isTrue();
+        }
+    }
+
+    @Test
+    void optimizerStateFreedWhenStopped() {
+        TrainingRecipe recipe = new TrainingRecipe(1, 32, 256, 64, 0.1f, 0.9f, 5e-4f);
+        DataSplit tiny = DataSplit.carve(split.train(), 64, 256, 1);
+        Trainer trainer = new Trainer(recipe);
+        ClosableSgd optimizer = trainer.optimizer(recipe.stepsPerEpoch());
+        RecordingContext stopping = new RecordingContext(3, 2);
+
+        assertThatThrownBy(() -> fitWith(trainer, optimizer, tiny, stopping))
+                .isInstanceOf(EvaluationInterruptedException.class);
+
+        assertThat(optimizer.states()).isNotEmpty();
+        List<NDArray> states = optimizer.states();
+        for (int i = 0; i < states.size(); i++) {
+            assertThat(states.get(i).isReleased()).as("state %d", i).isTrue();
+        }
+    }
+
+    /**
+     * Trains the reference network with {@code optimizer} and returns the number of its
+     * trainable parameters.
+     */
+    private static int fitWith(Trainer trainer, ClosableSgd optimizer, DataSplit data,
+            RecordingContext context) {
+        try (NDManager manager = DjlRuntime.engine().newBaseManager()) {
+            SequentialBlock network = new MacroNetworkBuilder(10, 2)
+                    .build(ReferenceNetworks.referenceMacro());
+            Trainer.initialize(network, manager, IMAGE, context.seed());
+            trainer.fit(network, manager, data, context.seed(), context, optimizer);
+            int trainable = 0;
+            for (Parameter parameter : network.getParameters().values()) {
+                if (parameter.requiresGradient()) {
+                    trainable++;
+                }
+            }
+            return trainable;
+        }
     }
 
     private static int managedArraysAfter(TrainingRecipe recipe, DataSplit data) {
