@@ -6,6 +6,7 @@ import io.archforge.study.Study;
 import io.archforge.study.StudyConfig;
 import io.archforge.study.TrialState;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,7 +45,7 @@ public record StudyReport(StudyConfig config, List<FrozenTrial> trials, String s
         return (int) trials.stream().filter(t -> t.state() == TrialState.COMPLETE).count();
     }
 
-    /** Counts the candidates learned pruning skipped, each an evaluation saved. */
+    /** Counts the candidates learned pruning skipped. */
     public int skippedTrials() {
         return skippedTrials(trials);
     }
@@ -55,16 +56,37 @@ public record StudyReport(StudyConfig config, List<FrozenTrial> trials, String s
     }
 
     /**
+     * Counts the SKIPPED trials whose candidate no later trial evaluated: the evaluations
+     * pruning saved. A trial that evaluates a skipped candidate names it in
+     * {@value Study#SKIPPED_AS_ATTRIBUTE}.
+     */
+    public static int savedEvaluations(List<FrozenTrial> trials) {
+        Set<String> evaluatedLater = new HashSet<>();
+        for (FrozenTrial trial : trials) {
+            String skippedAs = trial.attributes().get(Study.SKIPPED_AS_ATTRIBUTE);
+            if (skippedAs != null) {
+                evaluatedLater.add(skippedAs);
+            }
+        }
+        return (int) trials.stream()
+                .filter(t -> t.state() == TrialState.SKIPPED)
+                .filter(t -> !evaluatedLater.contains(Integer.toString(t.number())))
+                .count();
+    }
+
+    /**
      * Returns the line that reports learned pruning, such as "Learned pruning skipped 12
-     * candidates (12 evaluations saved)", or an empty string when nothing was skipped.
+     * candidates (11 evaluations saved)", or an empty string when nothing was skipped. A
+     * skipped candidate evaluated later saved nothing.
      */
     public static String pruningLine(List<FrozenTrial> trials) {
         int skipped = skippedTrials(trials);
         if (skipped == 0) {
             return "";
         }
+        int saved = savedEvaluations(trials);
         return "Learned pruning skipped " + skipped + (skipped == 1 ? " candidate" : " candidates")
-                + " (" + skipped + (skipped == 1 ? " evaluation" : " evaluations") + " saved)\n";
+                + " (" + saved + (saved == 1 ? " evaluation" : " evaluations") + " saved)\n";
     }
 
     /** Returns the complete trial best on the first objective. */
