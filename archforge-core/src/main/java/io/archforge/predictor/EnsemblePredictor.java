@@ -41,8 +41,11 @@ public final class EnsemblePredictor implements Predictor {
     public static final String NAME = "ensemble";
     /** The maximum number of folds of the out-of-fold predictions. */
     static final int FOLDS = 5;
-    /** The ridge penalty on standardised inputs, in units of the training-set size. */
-    static final double RIDGE = 0.05;
+    /**
+     * The ridge penalties tried, in units of squared standardised inputs: from almost
+     * free weights to the plain mean of the members.
+     */
+    static final double[] PENALTIES = {0.3, 1, 3, 10, 30, 100, 300};
 
     private final SearchSpace space;
     private final List<PredictorFactory> memberFactories;
@@ -55,6 +58,7 @@ public final class EnsemblePredictor implements Predictor {
     private double[] weights;
     private double intercept;
     private double residualStd;
+    private double penalty;
     private GaussianCopula copula;
 
     /**
@@ -103,6 +107,11 @@ public final class EnsemblePredictor implements Predictor {
             memberMinimum = Math.max(memberMinimum, member(i).minTrainingSize());
         }
         return Math.max(FOLDS, memberMinimum + 2);
+    }
+
+    /** Returns the ridge penalty the last fit chose by cross-validation. */
+    public double penalty() {
+        return penalty;
     }
 
     /** Returns the regression weights of the members, then of the features, after a fit. */
@@ -154,7 +163,7 @@ public final class EnsemblePredictor implements Predictor {
                 inputs[i][m + f] = featureRank(f, architectures.get(i));
             }
         }
-        fitRidge(inputs, targets);
+        fitRidge(inputs, targets, fold);
 
         members.clear();
         for (int j = 0; j < m; j++) {
@@ -214,8 +223,15 @@ public final class EnsemblePredictor implements Predictor {
         return (upper - 1 + fraction) / (sorted.length - 1);
     }
 
-    /** Ridge regression on standardised inputs, solved by Gaussian elimination. */
-    private void fitRidge(double[][] inputs, double[] targets) {
+    /**
+     * Fits the ridge regression on standardised inputs. The penalty pulls the weights
+     * towards the plain mean of the members rather than towards zero, so a small or
+     * noisy training set gets the average and a large one learns weights. Its strength
+     * is chosen from {@link #PENALTIES} by cross-validation over the rows, which are
+     * out-of-fold predictions already, in the folds {@code fold} gives
+     * ({@link #choosePenalty}).
+     */
+    private void fitRidge(double[][] inputs, double[] targets, int[] fold) {
         int n = inputs.length;
         int d = inputs[0].length;
         inputMeans = new double[d];
@@ -233,29 +249,135 @@ public final class EnsemblePredictor implements Predictor {
             inputMeans[j] = mean;
             inputScales[j] = std > 0 ? std : 1;
         }
-        intercept = Arrays.stream(targets).average().orElse(0);
-
-        double[][] normal = new double[d][d + 1];
+        double[][] z = new double[n][];
         for (int i = 0; i < n; i++) {
-            double[] z = standardised(inputs[i]);
-            for (int a = 0; a < d; a++) {
-                for (int b = 0; b < d; b++) {
-                    normal[a][b] += z[a] * z[b];
-                }
-                normal[a][d] += z[a] * (targets[i] - intercept);
-            }
+            z[i] = standardised(inputs[i]);
         }
-        for (int a = 0; a < d; a++) {
-            normal[a][a] += RIDGE * n;
+        double[] prior = new double[d];
+        int m = memberFactories.size();
+        for (int j = 0; j < m; j++) {
+            prior[j] = inputScales[j] / m;
         }
-        weights = solve(normal);
+
+        penalty = choosePenalty(z, targets, fold, prior);
+        boolean[] all = new boolean[n];
+        Arrays.fill(all, true);
+        intercept = mean(targets, all);
+        weights = ridge(z, targets, all, penalty, prior);
 
         double squares = 0;
         for (int i = 0; i < n; i++) {
-            double residual = targets[i] - combine(standardised(inputs[i]));
+            double residual = targets[i] - combine(z[i]);
             squares += residual * residual;
         }
         residualStd = Math.sqrt(squares / n);
+    }
+
+    /**
+     * Returns a penalty of {@link #PENALTIES} by the one-standard-error rule of
+     * cross-validation: the largest whose mean held-out error is within one standard
+     * error of the least, since the larger penalty's mean of the members is the safer
+     * choice when the data cannot tell them apart.
+     */
+    private static double choosePenalty(double[][] z, double[] targets, int[] fold,
+            double[] prior) {
+        int folds = Arrays.stream(fold).max().orElse(0) + 1;
+        double[][] errors = new double[PENALTIES.length][folds];
+        for (int p = 0; p < PENALTIES.length; p++) {
+            for (int k = 0; k < folds; k++) {
+                errors[p][k] = heldOutError(z, targets, fold, k, PENALTIES[p], prior);
+            }
+        }
+        int least = 0;
+        for (int p = 1; p < PENALTIES.length; p++) {
+            if (average(errors[p]) < average(errors[least])) {
+                least = p;
+            }
+        }
+        double limit = average(errors[least]) + standardError(errors[least]);
+        int chosen = least;
+        for (int p = least + 1; p < PENALTIES.length; p++) {
+            if (average(errors[p]) <= limit) {
+                chosen = p;
+            }
+        }
+        return PENALTIES[chosen];
+    }
+
+    /** The mean squared error on fold {@code k} of the ridge fitted on the other folds. */
+    private static double heldOutError(double[][] z, double[] targets, int[] fold, int k,
+            double penalty, double[] prior) {
+        boolean[] train = new boolean[z.length];
+        for (int i = 0; i < z.length; i++) {
+            train[i] = fold[i] != k;
+        }
+        double offset = mean(targets, train);
+        double[] w = ridge(z, targets, train, penalty, prior);
+        double error = 0;
+        int count = 0;
+        for (int i = 0; i < z.length; i++) {
+            if (!train[i]) {
+                double predicted = offset;
+                for (int j = 0; j < w.length; j++) {
+                    predicted += w[j] * z[i][j];
+                }
+                error += (targets[i] - predicted) * (targets[i] - predicted);
+                count++;
+            }
+        }
+        return count == 0 ? 0 : error / count;
+    }
+
+    private static double average(double[] values) {
+        return Arrays.stream(values).average().orElse(0);
+    }
+
+    private static double standardError(double[] values) {
+        if (values.length < 2) {
+            return 0;
+        }
+        double mean = average(values);
+        double squares = 0;
+        for (double value : values) {
+            squares += (value - mean) * (value - mean);
+        }
+        return Math.sqrt(squares / (values.length - 1) / values.length);
+    }
+
+    /** Solves the ridge problem on the rows {@code use} selects, centred on their mean. */
+    private static double[] ridge(double[][] z, double[] targets, boolean[] use, double penalty,
+            double[] prior) {
+        int d = prior.length;
+        double offset = mean(targets, use);
+        double[][] normal = new double[d][d + 1];
+        for (int i = 0; i < z.length; i++) {
+            if (!use[i]) {
+                continue;
+            }
+            for (int a = 0; a < d; a++) {
+                for (int b = 0; b < d; b++) {
+                    normal[a][b] += z[i][a] * z[i][b];
+                }
+                normal[a][d] += z[i][a] * (targets[i] - offset);
+            }
+        }
+        for (int a = 0; a < d; a++) {
+            normal[a][a] += penalty;
+            normal[a][d] += penalty * prior[a];
+        }
+        return solve(normal);
+    }
+
+    private static double mean(double[] values, boolean[] use) {
+        double sum = 0;
+        int count = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (use[i]) {
+                sum += values[i];
+                count++;
+            }
+        }
+        return count == 0 ? 0 : sum / count;
     }
 
     private double[] standardised(double[] row) {

@@ -7,8 +7,8 @@ package io.archforge.predictor;
  * Perrone, "A Quantile-based Approach for Hyperparameter Transfer Learning" (ICML 2020).
  *
  * <p>The back map is monotone: between targets it interpolates linearly, and beyond
- * the smallest or largest it extends the slope of the outermost pair, so scores above
- * every target stay ordered rather than tie.
+ * the scores of the smallest or largest target it continues linearly in the score, so
+ * values above every target keep a probability and scores above them stay ordered.
  */
 public final class GaussianCopula {
 
@@ -45,61 +45,79 @@ public final class GaussianCopula {
         return scores.clone();
     }
 
-    /** Maps a normal score to the target scale. */
+    /**
+     * Maps a normal score to the target scale: by the empirical quantiles between the
+     * scores of the smallest and the largest target, and linearly in the score beyond
+     * them, with the slope of the outermost pair, so the map is unbounded both ways.
+     */
     public double value(double score) {
         int n = sorted.length;
         if (n == 1) {
             return sorted[0] + score;
         }
-        // The continuous rank whose normal score this is: rank + 0.5 = n * cdf(score).
-        double position = n * Gaussian.cdf(score) - 0.5;
-        int lower = Math.max(0, Math.min(n - 2, (int) Math.floor(position)));
-        double slope = sorted[lower + 1] - sorted[lower];
-        if (slope == 0 && (position < 0 || position > n - 1)) {
-            slope = (sorted[n - 1] - sorted[0]) / (n - 1);
+        double top = rankScore(n - 1);
+        double bottom = rankScore(0);
+        if (score > top) {
+            return sorted[n - 1] + (score - top) * tailSlope(n - 2);
         }
-        return sorted[lower] + (position - lower) * slope;
+        if (score < bottom) {
+            return sorted[0] + (score - bottom) * tailSlope(0);
+        }
+        // The continuous rank whose normal score this is: rank + 0.5 = n * cdf(score).
+        double position = Math.max(0, Math.min(n - 1, n * Gaussian.cdf(score) - 0.5));
+        int lower = Math.min(n - 2, (int) Math.floor(position));
+        return sorted[lower] + (position - lower) * (sorted[lower + 1] - sorted[lower]);
+    }
+
+    /** The normal score of rank {@code rank}, the score of the rank-th smallest target. */
+    private double rankScore(int rank) {
+        return Gaussian.quantile((rank + 0.5) / sorted.length);
     }
 
     /**
-     * Maps a target-scale value to its normal score, the inverse of {@link #value}. A
-     * value below everything {@link #value} returns maps to negative infinity, and one
-     * above to positive infinity; equal targets map to the middle of their ranks.
+     * The change of value per unit of score between ranks {@code lower} and
+     * {@code lower + 1}, or over the whole range when those targets are equal.
+     */
+    private double tailSlope(int lower) {
+        int n = sorted.length;
+        double slope = (sorted[lower + 1] - sorted[lower])
+                / (rankScore(lower + 1) - rankScore(lower));
+        if (slope == 0) {
+            slope = (sorted[n - 1] - sorted[0]) / (rankScore(n - 1) - rankScore(0));
+        }
+        return slope;
+    }
+
+    /**
+     * Maps a target-scale value to its normal score, the inverse of {@link #value}.
+     * Equal targets map to the middle of their ranks. When every target is equal, a
+     * value above them maps to positive infinity and one below to negative infinity.
      */
     public double score(double value) {
         int n = sorted.length;
         if (n == 1) {
             return value - sorted[0];
         }
-        double position;
-        if (value < sorted[0] || value > sorted[n - 1]) {
-            boolean low = value < sorted[0];
-            int lower = low ? 0 : n - 2;
-            double slope = sorted[lower + 1] - sorted[lower];
+        if (value > sorted[n - 1] || value < sorted[0]) {
+            boolean above = value > sorted[n - 1];
+            double slope = tailSlope(above ? n - 2 : 0);
             if (slope == 0) {
-                slope = (sorted[n - 1] - sorted[0]) / (n - 1);
+                return above ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
             }
-            position = slope == 0 ? (low ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY)
-                    : lower + (value - sorted[lower]) / slope;
+            return above ? rankScore(n - 1) + (value - sorted[n - 1]) / slope
+                    : rankScore(0) + (value - sorted[0]) / slope;
+        }
+        int first = lowerBound(value);
+        int end = lowerBound(Math.nextUp(value));
+        double position;
+        if (end > first) {
+            position = (first + end - 1) / 2.0;
         } else {
-            int first = lowerBound(value);
-            int end = lowerBound(Math.nextUp(value));
-            if (end > first) {
-                position = (first + end - 1) / 2.0;
-            } else {
-                // Strictly between sorted[first - 1] and sorted[first].
-                position = first - 1 + (value - sorted[first - 1])
-                        / (sorted[first] - sorted[first - 1]);
-            }
+            // Strictly between sorted[first - 1] and sorted[first].
+            position = first - 1 + (value - sorted[first - 1])
+                    / (sorted[first] - sorted[first - 1]);
         }
-        double probability = (position + 0.5) / n;
-        if (probability <= 0) {
-            return Double.NEGATIVE_INFINITY;
-        }
-        if (probability >= 1) {
-            return Double.POSITIVE_INFINITY;
-        }
-        return Gaussian.quantile(probability);
+        return Gaussian.quantile((position + 0.5) / n);
     }
 
     /** Counts the sorted targets below {@code value}. */

@@ -49,7 +49,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Score performance predictors on a benchmark table: fit on N architectures, "
                 + "rank a fixed held-out set.",
-            "Prints Kendall tau, Spearman rho, top-10% precision, interval coverage and "
+            "Prints Kendall tau, Spearman rho, top-10%% precision, interval coverage and "
                 + "timings; --output also writes runs.csv, summary.md and plots."})
 public final class PredictorsBenchCommand implements Callable<Integer> {
 
@@ -130,10 +130,11 @@ public final class PredictorsBenchCommand implements Callable<Integer> {
             PredictorBenchmark bench = benchmark(inputs, table);
             for (String name : names) {
                 PredictorCandidate candidate = candidate(inputs, name, table);
-                checkSizes(inputs, candidate, table, bench, sizes);
-                for (int size : sizes) {
-                    for (long s = seed; s < seed + seeds; s++) {
-                        long runSeed = s;
+                List<Integer> fitting = fittingSizes(table, bench, sizes);
+                checkSizes(inputs, candidate, table, bench, fitting);
+                for (int size : fitting) {
+                    for (int k = 0; k < seeds; k++) {
+                        long runSeed = seed + k;
                         tasks.add(() -> logged(bench.run(candidate, size, runSeed)));
                     }
                 }
@@ -200,6 +201,23 @@ public final class PredictorsBenchCommand implements Callable<Integer> {
         }
         table.learningCurve().ifPresent(features::add);
         return features;
+    }
+
+    /**
+     * Returns the sizes to run on {@code table}: all of them when the user chose them,
+     * else the default sizes the table has room for, with a log line for any dropped.
+     */
+    private List<Integer> fittingSizes(ArchitectureTable table, PredictorBenchmark bench,
+            List<Integer> sizes) {
+        if (trainSizes != null) {
+            return sizes;
+        }
+        List<Integer> fitting = sizes.stream().filter(n -> n <= bench.maxTrainSize()).toList();
+        if (fitting.size() < sizes.size()) {
+            LOG.info("{} {} has {} architectures outside the held-out set; running train sizes {}",
+                    table.benchmark(), table.dataset(), bench.maxTrainSize(), fitting);
+        }
+        return fitting;
     }
 
     private static void checkSizes(BenchInputs inputs, PredictorCandidate candidate,
@@ -271,8 +289,7 @@ public final class PredictorsBenchCommand implements Callable<Integer> {
     }
 
     private String commandLine() {
-        return "archforge bench predictors " + String.join(" ",
-                spec.commandLine().getParseResult().originalArgs());
+        return "archforge " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     }
 
     private void print(List<PredictorRun> runs, List<PredictorSummary> summaries) {
@@ -284,7 +301,7 @@ public final class PredictorsBenchCommand implements Callable<Integer> {
         }
         TextTable table = new TextTable(List.of("benchmark", "dataset", "predictor", "encoding",
                 "train", "seeds", "kendall_tau", "spearman_rho", "top10", "cov68", "cov95",
-                "fit_s", "query_ms"));
+                "fit_s", "query_ms_per_arch"));
         for (PredictorSummary s : summaries) {
             table.add(List.of(s.benchmark(), s.dataset(), s.predictor(), s.encoding(),
                     Integer.toString(s.trainSize()), Integer.toString(s.seeds()),

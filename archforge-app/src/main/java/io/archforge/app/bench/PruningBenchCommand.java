@@ -9,6 +9,7 @@ import io.archforge.benchmarks.pruning.PruningBenchmark;
 import io.archforge.benchmarks.pruning.PruningSettings;
 import io.archforge.predictor.PredictorFactory;
 import io.archforge.predictor.prune.PruningOptions;
+import io.archforge.space.CellSpace;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -145,6 +146,12 @@ public final class PruningBenchCommand implements Callable<Integer> {
         inputs.requireRange("--max-skips", maxSkips, Integer.MAX_VALUE);
         if (firstSeed < 0) {
             throw inputs.usage("invalid --first-seed " + firstSeed + ": it must be 0 or more");
+        }
+        int needed = factory.create(CellSpace.nb201(), 0).minTrainingSize();
+        if (needed > minTrials) {
+            throw inputs.usage("invalid --min-trials " + minTrials + ": predictor '" + predictor
+                    + "' needs " + needed + " training architectures; set --min-trials "
+                    + needed + " or more");
         }
         return new PruningSettings(strategies, datasets, seeds, firstSeed, trials,
                 tabular.threads(inputs), risk, predictor, factory,

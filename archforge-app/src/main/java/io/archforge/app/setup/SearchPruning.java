@@ -5,6 +5,7 @@ import io.archforge.predictor.PredictorFactory;
 import io.archforge.predictor.prune.CandidatePruner;
 import io.archforge.predictor.prune.LearnedPruner;
 import io.archforge.predictor.prune.PruningOptions;
+import io.archforge.space.CellSpace;
 import io.archforge.space.SearchSpace;
 import io.archforge.study.StudyConfig;
 import java.util.LinkedHashMap;
@@ -51,10 +52,19 @@ public final class SearchPruning {
             throw new UsageException("invalid --prune-risk " + risk + ": the risk level must "
                     + "be between 0 and 1, both excluded, such as 0.05");
         }
-        factory(predictor != null ? predictor : DEFAULT_PREDICTOR);
+        String name = predictor != null ? predictor : DEFAULT_PREDICTOR;
+        PredictorFactory chosen = factory(name);
         if (minTrials != null && minTrials < 2) {
             throw new UsageException("invalid --prune-min-trials " + minTrials + ": pruning "
                     + "needs at least 2 complete trials to fit its predictor");
+        }
+        int start = minTrials != null ? minTrials : PruningOptions.DEFAULT_MIN_COMPLETE_TRIALS;
+        // The predictors' minimum does not depend on the space, so any space can ask for it.
+        int needed = chosen.create(CellSpace.nb201(), 0).minTrainingSize();
+        if (needed > start) {
+            throw new UsageException("invalid --prune-min-trials " + start + ": predictor '"
+                    + name + "' needs " + needed + " training architectures; set "
+                    + "--prune-min-trials " + needed + " or more");
         }
     }
 

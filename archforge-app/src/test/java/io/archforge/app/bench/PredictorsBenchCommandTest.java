@@ -56,6 +56,19 @@ class PredictorsBenchCommandTest {
     }
 
     @Test
+    void defaultSizesStopWhereSmallTableEnds() throws IOException {
+        int status = run("predictors", "--benchmark", "nb101", "--predictor", "gp", "--json");
+
+        assertThat(status).as(err.toString()).isZero();
+        JsonNode runs = new ObjectMapper().readTree(out.toString()).get("runs");
+        // 301 distinct cells with 200 held out leave 101 for training: sizes 5 to 100.
+        assertThat(runs).hasSize(7);
+        for (JsonNode run : runs) {
+            assertThat(run.get("train_size").asInt()).isLessThanOrEqualTo(100);
+        }
+    }
+
+    @Test
     void rejectsUnknownBenchmark() {
         assertThat(run("predictors", "--benchmark", "nb999")).isEqualTo(2);
         assertThat(err.toString()).contains("'nb999'").contains("nb201");

@@ -44,6 +44,21 @@ class PruningSearchTest {
     }
 
     @Test
+    void minTrialsBelowPredictorMinimumIsRejected() {
+        Path store = dir.resolve("s.db");
+
+        Cli.Result result = Cli.run("search", "--dataset", "cifar10", "--prune-risk", "0.05",
+                "--prune-predictor", "ensemble", "--prune-min-trials", "3",
+                "--storage", store.toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.errLines()).hasSize(1);
+        assertThat(result.err()).contains("--prune-min-trials 3").contains("'ensemble'")
+                .contains("--prune-min-trials 5 or more");
+        assertThat(store).doesNotExist();
+    }
+
+    @Test
     void pruningOptionsNeedRisk() {
         Cli.Result result = Cli.run("search", "--dataset", "cifar10", "--prune-min-trials",
                 "10", "--storage", dir.resolve("s.db").toString());

@@ -26,6 +26,8 @@ import java.util.TreeMap;
  * @param evaluationsToMatch the fewest evaluations after which the pruned arm's mean best
  *     test accuracy reaches the unpruned arm's mean after {@code trials}; empty when it
  *     never does
+ * @param unprunedToTarget the fewest evaluations after which the unpruned arm's own mean
+ *     reaches its mean after {@code trials}, the base of {@link #savingPercent}
  * @param matchByCheckpoint the same for the unpruned mean after each checkpoint's
  *     evaluations, by checkpoint
  * @param skipped the candidates skipped per pruned study
@@ -37,7 +39,8 @@ import java.util.TreeMap;
  */
 public record PruningSummary(String strategy, Nb201Dataset dataset, int trials,
         Map<Integer, Summary> unpruned, Map<Integer, Summary> pruned, Summary difference,
-        OptionalInt evaluationsToMatch, Map<Integer, OptionalInt> matchByCheckpoint,
+        OptionalInt evaluationsToMatch, OptionalInt unprunedToTarget,
+        Map<Integer, OptionalInt> matchByCheckpoint,
         Summary skipped, long wronglySkipped, long totalSkipped,
         Summary unprunedSeconds, Summary prunedSeconds) {
 
@@ -81,7 +84,7 @@ public record PruningSummary(String strategy, Nb201Dataset dataset, int trials,
         List<PruningBenchmark.Run> prunedRuns = runs(result, strategy, dataset, true);
         return new PruningSummary(strategy, dataset, trials, plainAt, prunedAt,
                 difference(plain, pruned, trials), evaluationsToReach(pruned, target, trials),
-                matches,
+                evaluationsToReach(plain, target, trials), matches,
                 summarize(prunedRuns.stream().mapToDouble(PruningBenchmark.Run::skipped)
                         .toArray()),
                 skipped.stream().filter(SkippedCandidate::wronglySkipped).count(),
@@ -98,15 +101,17 @@ public record PruningSummary(String strategy, Nb201Dataset dataset, int trials,
     }
 
     /**
-     * Returns the evaluations the pruned arm saves, in percent of {@code trials}: 100 (1 -
-     * n / trials) for {@code n} {@link #evaluationsToMatch}, or empty when it never matches.
+     * Returns the evaluations the pruned arm saves, in percent: 100 (1 - n / u) for
+     * {@code n} {@link #evaluationsToMatch} and {@code u} {@link #unprunedToTarget}, the
+     * evaluations the unpruned arm itself needed for its final mean, or empty when the
+     * pruned arm never matches. Two identical arms save 0%.
      */
     public OptionalDouble savingPercent() {
-        if (evaluationsToMatch.isEmpty()) {
+        if (evaluationsToMatch.isEmpty() || unprunedToTarget.isEmpty()) {
             return OptionalDouble.empty();
         }
-        return OptionalDouble.of(
-                100.0 * (1 - (double) evaluationsToMatch.getAsInt() / trials));
+        return OptionalDouble.of(100.0 * (1 - (double) evaluationsToMatch.getAsInt()
+                / unprunedToTarget.getAsInt()));
     }
 
     private static List<PruningRow> rows(PruningBenchmark.Result result, String strategy,

@@ -15,6 +15,7 @@ class CopulaSurrogateTest {
     private static final class Recording implements Surrogate {
         double[] seen;
         double score;
+        double std = 0.1;
 
         @Override
         public void fit(List<double[]> inputs, double[] targets) {
@@ -23,7 +24,7 @@ class CopulaSurrogateTest {
 
         @Override
         public Prediction predict(double[] input) {
-            return new Prediction(score, 0.1);
+            return new Prediction(score, std);
         }
     }
 
@@ -58,6 +59,20 @@ class CopulaSurrogateTest {
         inner.score = 4;
         assertThat(copula.predict(new double[] {0}).mean()).isGreaterThan(8);
         assertThat(copula.predict(new double[] {0}).std()).isPositive();
+    }
+
+    @Test
+    void valuesAboveEveryTargetKeepProbability() {
+        Recording inner = new Recording();
+        CopulaSurrogate copula = new CopulaSurrogate(inner);
+        copula.fit(inputs(4), new double[] {90, 92, 93, 93.2});
+        inner.score = 1.0;
+        inner.std = 1.0;
+
+        double above = 1 - copula.cdf(new double[] {0}, 93.7);
+
+        assertThat(above).isGreaterThan(0);
+        assertThat(above).isLessThan(1 - copula.cdf(new double[] {0}, 93.3));
     }
 
     @Test
