@@ -29,8 +29,9 @@ import java.util.SplittableRandom;
  * <p>The members and the regression fit the {@link GaussianCopula} transform of the
  * targets, and predictions map back to the target scale. On raw NAS-Bench-201
  * accuracies the squared loss of the regression chased the few failed networks near
- * 10%: in 10 seeds with 100 training cells the ensemble ranked worse than its best
- * member in two, and with the transform in none.
+ * 10%: in 10 seeds with 100 training cells of CIFAR-10 the ensemble ranked worse than
+ * its best member in two. With the transform, it ranked better in all 30 runs of
+ * CIFAR-10, CIFAR-100 and ImageNet16-120 ({@code bench predictors}, seeds 0 to 9).
  *
  * <p>The prediction's uncertainty combines the members' own, weighted as the
  * regression weighs them, with the spread of the out-of-fold residuals.
