@@ -84,7 +84,7 @@ public final class PruningBenchCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     int refitEvery;
 
-    @Option(names = "--max-skips", paramLabel = "N", defaultValue = "20",
+    @Option(names = "--max-skips", paramLabel = "N", defaultValue = "10",
             description = "Candidates skipped in a row before the most promising of them "
                     + "is evaluated (default: ${DEFAULT-VALUE}).")
     int maxSkips;

@@ -44,6 +44,9 @@ public record PruningSummary(String strategy, Nb201Dataset dataset, int trials,
         Summary skipped, long wronglySkipped, long totalSkipped,
         Summary unprunedSeconds, Summary prunedSeconds) {
 
+    /** The rounding error allowed when a mean is compared with an equal mean. */
+    private static final double MEAN_TOLERANCE = 1e-9;
+
     public PruningSummary {
         unpruned = Map.copyOf(unpruned);
         pruned = Map.copyOf(pruned);
@@ -146,7 +149,8 @@ public record PruningSummary(String strategy, Nb201Dataset dataset, int trials,
         for (Map.Entry<Integer, List<Double>> entry : byCount.entrySet()) {
             double mean = entry.getValue().stream().mapToDouble(Double::doubleValue)
                     .average().orElseThrow();
-            if (entry.getKey() <= trials && mean >= target) {
+            // The target is a mean of the same values summed in another order.
+            if (entry.getKey() <= trials && mean >= target - MEAN_TOLERANCE) {
                 return OptionalInt.of(entry.getKey());
             }
         }
