@@ -57,7 +57,8 @@ final class PredictorBenchFiles {
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(markdown, StandardCharsets.UTF_8))) {
             out.println("# Predictor benchmark");
             out.println();
-            out.println("Command: `" + command + "` (" + threads + " runs at a time; "
+            out.println("Command: `" + command + "` (" + threads
+                    + (threads == 1 ? " run" : " runs") + " at a time; "
                     + Runtime.getRuntime().availableProcessors() + " cores).");
             String table = "";
             for (PredictorSummary s : summaries) {

@@ -180,6 +180,10 @@ public final class PredictorsBenchCommand implements Callable<Integer> {
     private PredictorCandidate candidate(BenchInputs inputs, String name, ArchitectureTable table) {
         try {
             Optional<String> chosen = Optional.ofNullable(encoding);
+            if (encoding != null && !PredictorCatalog.readsEncoding(name)) {
+                LOG.info("Predictor '{}' reads its own input and ignores --encoding {}", name,
+                        encoding);
+            }
             PredictorFactory factory = name.equals(EnsemblePredictor.NAME)
                     ? PredictorCatalog.ensemble(ensembleFeatures(table))
                     : PredictorCatalog.factory(name, chosen);
@@ -232,7 +236,8 @@ public final class PredictorsBenchCommand implements Callable<Integer> {
             if (size > bench.maxTrainSize()) {
                 throw inputs.usage("invalid --train-size " + size + ": " + table.benchmark()
                         + " " + table.dataset() + " has " + bench.maxTrainSize()
-                        + " architectures outside the held-out set");
+                        + " architectures outside the held-out set; lower --train-size or "
+                        + "--test-size");
             }
         }
     }

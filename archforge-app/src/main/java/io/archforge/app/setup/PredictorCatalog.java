@@ -78,6 +78,15 @@ public final class PredictorCatalog {
         return Predictors.factory(name, encoders).orElseThrow();
     }
 
+    /**
+     * Returns whether predictor {@code name} reads a chosen encoding; the ensemble and
+     * the graph network read their own input.
+     */
+    public static boolean readsEncoding(String name) {
+        requireKnown(name);
+        return !name.equals(EnsemblePredictor.NAME) && !name.equals(GcnPredictor.NAME);
+    }
+
     /** Returns the name of the encoding predictor {@code name} reads, as benchmarks report it. */
     public static String encodingName(String name, Optional<String> encoding) {
         requireKnown(name);
