@@ -23,13 +23,19 @@ public interface GraphForm {
     /** The number of graphs per architecture. */
     int cells();
 
-    /** The most nodes any graph of this form has. */
+    /** Returns the maximum number of nodes of a graph of this form. */
     int maxNodes();
 
-    /** The fewest operations on a path from an input node to the output node. */
+    /**
+     * Returns the minimum number of operations on a path from an input node to the output
+     * node.
+     */
     int minPathOperations();
 
-    /** The most operations on a path from an input node to the output node. */
+    /**
+     * Returns the maximum number of operations on a path from an input node to the output
+     * node.
+     */
     int maxPathOperations();
 
     /**
@@ -39,7 +45,7 @@ public interface GraphForm {
      */
     List<ArchitectureGraph> graphs(Architecture architecture);
 
-    /** The labels a node of this form can have: input, output, then the operations. */
+    /** Returns the labels a node of this form can have: input, output, then the operations. */
     default List<String> nodeLabels() {
         List<String> labels = new java.util.ArrayList<>();
         labels.add(ArchitectureGraph.INPUT);

@@ -46,9 +46,9 @@ public final class GaussianCopula {
     }
 
     /**
-     * Maps a normal score to the target scale: by the empirical quantiles between the
-     * scores of the smallest and the largest target, and linearly in the score beyond
-     * them, with the slope of the outermost pair, so the map is unbounded both ways.
+     * Maps a normal score to the target scale. Between the scores of the smallest and
+     * the largest target it follows the empirical quantiles. Beyond them it continues
+     * linearly with the slope of the outermost pair, so the map is unbounded both ways.
      */
     public double value(double score) {
         int n = sorted.length;
@@ -69,7 +69,7 @@ public final class GaussianCopula {
         return sorted[lower] + (position - lower) * (sorted[lower + 1] - sorted[lower]);
     }
 
-    /** The normal score of rank {@code rank}, the score of the rank-th smallest target. */
+    /** Returns the normal score of the rank-th smallest target. */
     private double rankScore(int rank) {
         return Gaussian.quantile((rank + 0.5) / sorted.length);
     }

@@ -22,7 +22,7 @@ public interface Predictor {
     /** The space whose architectures the predictor reads. */
     SearchSpace space();
 
-    /** The fewest training architectures {@link #fit} accepts. */
+    /** Returns the minimum number of training architectures {@link #fit} accepts. */
     int minTrainingSize();
 
     /**
@@ -45,9 +45,10 @@ public interface Predictor {
     Prediction predict(Architecture architecture);
 
     /**
-     * The predicted probability that the architecture's value is below {@code threshold}.
-     * By default the prediction's normal distribution; a predictor fitted on transformed
-     * targets computes it on its own scale, where its distribution holds.
+     * Returns the predicted probability that the architecture's value is below
+     * {@code threshold}. By default it comes from the prediction's normal distribution. A
+     * predictor fitted on transformed targets computes it on its own scale, where its
+     * distribution holds.
      */
     default double cdf(Architecture architecture, double threshold) {
         return predict(architecture).cdf(threshold);

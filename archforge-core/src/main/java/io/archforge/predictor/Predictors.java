@@ -39,12 +39,12 @@ public final class Predictors {
     private Predictors() {
     }
 
-    /** The names of this module's predictors. */
+    /** Returns the names of this module's predictors. */
     public static List<String> names() {
         return List.of(GP, MLP_ENSEMBLE, RANDOM_FOREST);
     }
 
-    /** The encoding each predictor reads when none is chosen. */
+    /** Returns the encoding each predictor reads when none is chosen. */
     public static Encoding defaultEncoding(String name) {
         return switch (name) {
             // On NAS-Bench-201 CIFAR-10 with 100 training cells (3 seeds, bench predictors)

@@ -90,7 +90,7 @@ public final class PredictorBenchmark {
         return distinct;
     }
 
-    /** The number of distinct architectures, held-out ones included. */
+    /** Counts the distinct architectures, held-out ones included. */
     public int size() {
         return test.size() + pool.size();
     }
@@ -100,17 +100,17 @@ public final class PredictorBenchmark {
         return table;
     }
 
-    /** The most training architectures a run can draw. */
+    /** Returns the maximum number of training architectures a run can draw. */
     public int maxTrainSize() {
         return pool.size();
     }
 
-    /** The held-out architectures. */
+    /** Returns the held-out architectures. */
     public List<Architecture> testSet() {
         return test;
     }
 
-    /** The training set of {@code size} architectures for {@code seed}. */
+    /** Returns the training set of {@code size} architectures for {@code seed}. */
     public List<Architecture> trainingSet(int size, long seed) {
         if (size < 1 || size > pool.size()) {
             throw new IllegalArgumentException("train size " + size + " must be from 1 to "
@@ -160,7 +160,7 @@ public final class PredictorBenchmark {
                 fitSeconds, querySeconds);
     }
 
-    /** The table's values, negated when lower is better, so predictors always maximise. */
+    /** Returns the table's values, negated when lower is better, so predictors always maximise. */
     private double[] values(List<Architecture> architectures) {
         double sign = table.higherIsBetter() ? 1 : -1;
         double[] values = new double[architectures.size()];

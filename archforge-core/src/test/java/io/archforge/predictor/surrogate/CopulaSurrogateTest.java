@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class CopulaSurrogateTest {
 
-    /** Records the targets the wrapped model sees and predicts a fixed score. */
+    /** Records the targets passed to the wrapped model and predicts a fixed score. */
     private static final class Recording implements Surrogate {
         double[] seen;
         double score;
@@ -44,7 +44,7 @@ class CopulaSurrogateTest {
     }
 
     @Test
-    void backMapIsMonotoneAndExtendsBeyondTrainingRange() {
+    void backMapMonotoneBeyondRange() {
         Recording inner = new Recording();
         CopulaSurrogate copula = new CopulaSurrogate(inner);
         copula.fit(inputs(4), new double[] {1, 2, 4, 8});
@@ -76,7 +76,7 @@ class CopulaSurrogateTest {
     }
 
     @Test
-    void gaussianProcessOnLongTailRanksBetterWithCopula() {
+    void copulaLiftsLongTailRanking() {
         SplittableRandom random = new SplittableRandom(3);
         List<double[]> train = new ArrayList<>();
         List<double[]> test = new ArrayList<>();
