@@ -6,7 +6,6 @@ import io.archforge.benchmarks.nb201.Nb201Proxies;
 import io.archforge.benchmarks.nb201.Nb201Protocol;
 import io.archforge.benchmarks.nb201.Nb201Table;
 import io.archforge.eval.Evaluation;
-import io.archforge.eval.EvaluationContext;
 import io.archforge.proxy.ProxyScorer;
 import io.archforge.storage.InMemoryStorage;
 import io.archforge.strategy.Strategies;
@@ -140,7 +139,7 @@ public final class RegretBenchmark {
                 Trial trial = study.ask();
                 long asked = System.nanoTime();
                 Evaluation evaluation =
-                        evaluator.evaluate(trial.architecture(), new LookupContext(trial));
+                        evaluator.evaluate(trial.architecture(), new TableLookupContext(trial));
                 long evaluated = System.nanoTime();
                 study.tell(trial, evaluation);
                 long elapsed = (asked - start) + (System.nanoTime() - evaluated);
@@ -216,28 +215,5 @@ public final class RegretBenchmark {
 
     /** One finished study: its rows, and the total and longest trial wall time in ns. */
     record StudyRun(String strategy, List<RegretRow> rows, long totalNanos, long maxNanos) {
-    }
-
-    /** The context of a table look-up, which reports nothing and never stops. */
-    private record LookupContext(Trial trial) implements EvaluationContext {
-
-        @Override
-        public int trialNumber() {
-            return trial.number();
-        }
-
-        @Override
-        public long seed() {
-            return trial.seed();
-        }
-
-        @Override
-        public void report(int step, String metric, double value) {
-        }
-
-        @Override
-        public boolean shouldStop() {
-            return false;
-        }
     }
 }

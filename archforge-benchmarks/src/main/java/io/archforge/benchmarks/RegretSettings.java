@@ -22,11 +22,11 @@ public record RegretSettings(List<String> strategies, List<Nb201Dataset> dataset
     public RegretSettings {
         strategies = List.copyOf(strategies);
         datasets = List.copyOf(datasets);
-        requireDistinct("strategies", strategies);
-        requireDistinct("datasets", datasets);
-        requireAtLeastOne("seeds", seeds);
-        requireAtLeastOne("trials", trials);
-        requireAtLeastOne("threads", threads);
+        SettingsChecks.requireDistinct("strategies", strategies);
+        SettingsChecks.requireDistinct("datasets", datasets);
+        SettingsChecks.requireAtLeastOne("seeds", seeds);
+        SettingsChecks.requireAtLeastOne("trials", trials);
+        SettingsChecks.requireAtLeastOne("threads", threads);
         Objects.requireNonNull(protocol, "protocol");
     }
 
@@ -39,22 +39,5 @@ public record RegretSettings(List<String> strategies, List<Nb201Dataset> dataset
     /** The number of studies the benchmark runs. */
     public int studies() {
         return strategies.size() * datasets.size() * seeds;
-    }
-
-    private static void requireDistinct(String name, List<?> values) {
-        if (values.isEmpty()) {
-            throw new IllegalArgumentException("benchmark " + name + " list is empty; name one");
-        }
-        if (values.stream().distinct().count() != values.size()) {
-            throw new IllegalArgumentException("benchmark " + name + " repeat a value: "
-                    + values);
-        }
-    }
-
-    private static void requireAtLeastOne(String name, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException("benchmark " + name + " must be >= 1, got "
-                    + value);
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.archforge.encoding;
 import io.archforge.space.CellSpace;
 import io.archforge.space.ChoiceSpace;
 import io.archforge.space.DartsSpace;
+import io.archforge.space.FbnetSpace;
 import io.archforge.space.NasBenchGraphSpace;
 import io.archforge.space.Nb101Space;
 import io.archforge.space.SearchSpace;
@@ -26,6 +27,7 @@ public final class GraphForms {
             case Nb101Space.NAME -> new Nb101GraphForm(choices);
             case DartsSpace.NAME -> new DartsGraphForm(choices);
             case NasBenchGraphSpace.NAME -> new GnnGraphForm(choices);
+            case FbnetSpace.NAME -> new FbnetGraphForm(choices);
             default -> new ChainGraphForm(choices);
         };
     }

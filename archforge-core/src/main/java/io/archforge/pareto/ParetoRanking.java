@@ -77,6 +77,43 @@ public final class ParetoRanking {
     }
 
     /**
+     * Sorts points into fronts under constrained dominance (Deb et al. 2002): feasible
+     * points (violation 0) are ranked among themselves by {@link #ranks}; infeasible
+     * points come after every feasible front, one front per distinct violation, the
+     * smallest violation first. With no feasible point, front 0 therefore contains the
+     * points of least violation.
+     *
+     * @param violations the total constraint violation of each point, 0 when feasible
+     * @return the front index of each point
+     */
+    public static int[] constrainedRanks(List<double[]> points, double[] violations) {
+        if (violations.length != points.size()) {
+            throw new IllegalArgumentException("got " + violations.length + " violations for "
+                    + points.size() + " points");
+        }
+        List<Integer> feasible = new ArrayList<>();
+        for (int i = 0; i < violations.length; i++) {
+            if (violations[i] == 0) {
+                feasible.add(i);
+            }
+        }
+        int[] rank = new int[points.size()];
+        int[] feasibleRanks = ranks(feasible.stream().map(points::get).toList());
+        int next = 0;
+        for (int k = 0; k < feasible.size(); k++) {
+            rank[feasible.get(k)] = feasibleRanks[k];
+            next = Math.max(next, feasibleRanks[k] + 1);
+        }
+        double[] levels = Arrays.stream(violations).filter(v -> v != 0).sorted().distinct().toArray();
+        for (int i = 0; i < violations.length; i++) {
+            if (violations[i] != 0) {
+                rank[i] = next + Arrays.binarySearch(levels, violations[i]);
+            }
+        }
+        return rank;
+    }
+
+    /**
      * Crowding distance of each point within its own front; boundary points of a
      * front get positive infinity.
      */

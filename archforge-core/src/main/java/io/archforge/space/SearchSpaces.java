@@ -11,7 +11,7 @@ public final class SearchSpaces {
     /** The names of the built-in spaces. */
     public static List<String> names() {
         return List.of("nb201", MacroSpace.NAME, Nb101Space.NAME, DartsSpace.NAME,
-                TransNas101Space.NAME, NasBenchGraphSpace.NAME);
+                TransNas101Space.NAME, NasBenchGraphSpace.NAME, FbnetSpace.NAME);
     }
 
     /**
@@ -27,6 +27,7 @@ public final class SearchSpaces {
             case DartsSpace.NAME -> DartsSpace.create();
             case TransNas101Space.NAME -> TransNas101Space.create();
             case NasBenchGraphSpace.NAME -> NasBenchGraphSpace.create();
+            case FbnetSpace.NAME -> FbnetSpace.create();
             default -> throw new IllegalArgumentException(
                     "unknown search space '" + name + "'; valid spaces are " + names());
         };

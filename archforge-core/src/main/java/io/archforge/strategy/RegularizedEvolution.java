@@ -1,15 +1,17 @@
 package io.archforge.strategy;
 
-import io.archforge.pareto.ParetoRanking;
 import io.archforge.space.Architecture;
 import io.archforge.study.FrozenTrial;
 import io.archforge.study.Objective;
+import io.archforge.study.Study;
 import io.archforge.study.TrialState;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,15 @@ import org.slf4j.LoggerFactory;
  * out of a stagnant region; the tournament stays as in the paper). An improvement
  * returns the level to 0. Each proposal stores the level and any change of it.
  *
+ * <p>Constraints: members are ranked by constrained dominance (see
+ * {@link FrontRanking}), so a feasible member beats every infeasible one.
+ *
+ * <p>{@value #MULTI_OBJECTIVE_NAME} adds an elitist archive: the tournament draws from
+ * the population together with the study's current Pareto set, so that the front is
+ * not lost when its members age out of the population (the archive of Zitzler, Laumanns
+ * and Thiele, "SPEA2", 2001, on top of aging evolution). It keeps the defaults of
+ * evolution otherwise.
+ *
  * <p>The population is rebuilt exactly by replaying {@link #tell} in trial number
  * order, and every random draw comes from {@link AskContext#random()}.
  */
@@ -45,6 +56,8 @@ public final class RegularizedEvolution implements Strategy {
 
     /** The strategy name. */
     public static final String NAME = "evolution";
+    /** The name of the variant with an elitist Pareto archive. */
+    public static final String MULTI_OBJECTIVE_NAME = "mo-evolution";
 
     /** Mutations of one parent tried before the proposal falls back to random search. */
     static final int MAX_MUTATIONS = 100;
@@ -55,16 +68,30 @@ public final class RegularizedEvolution implements Strategy {
     private final Deque<FrozenTrial> population = new ArrayDeque<>();
     private final Exploration exploration;
     private final List<FrozenTrial> backlog = new ArrayList<>();
+    private final String name;
+    private final boolean archive;
+    private final List<FrozenTrial> completed = new ArrayList<>();
     private Objective primary;
 
     public RegularizedEvolution(EvolutionOptions options) {
+        this(NAME, options, false);
+    }
+
+    private RegularizedEvolution(String name, EvolutionOptions options, boolean archive) {
         this.options = Objects.requireNonNull(options, "options");
-        this.exploration = new Exploration(NAME, options.patience(), options.maxLevel());
+        this.name = name;
+        this.archive = archive;
+        this.exploration = new Exploration(name, options.patience(), options.maxLevel());
+    }
+
+    /** Creates the variant whose tournaments also draw from the study's Pareto set. */
+    public static RegularizedEvolution multiObjective(EvolutionOptions options) {
+        return new RegularizedEvolution(MULTI_OBJECTIVE_NAME, options, true);
     }
 
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     /** The settings. */
@@ -93,9 +120,16 @@ public final class RegularizedEvolution implements Strategy {
     }
 
     private Architecture child(AskContext context) {
-        List<FrozenTrial> members = population.stream()
+        List<FrozenTrial> members = new ArrayList<>(population.stream()
                 .filter(t -> t.hasValues(context.objectives()))
-                .toList();
+                .toList());
+        if (archive && !members.isEmpty()) {
+            Set<Integer> present = new HashSet<>();
+            members.forEach(t -> present.add(t.number()));
+            Study.paretoFrontOf(completed, context.objectives(), context.constraints()).stream()
+                    .filter(t -> present.add(t.number()))
+                    .forEach(members::add);
+        }
         if (population.size() < options.population() || members.isEmpty()) {
             return RandomSearch.drawUnseen(context, RandomSearch.MAX_DRAWS);
         }
@@ -115,47 +149,21 @@ public final class RegularizedEvolution implements Strategy {
         return RandomSearch.drawUnseen(context, RandomSearch.MAX_DRAWS);
     }
 
-    /** Draws {@code sampleSize} members with replacement and returns the best. */
+    /**
+     * Draws {@code sampleSize} members with replacement and returns the best under
+     * {@link FrontRanking}, which ranks by the study's constraints too.
+     */
     private FrozenTrial tournament(List<FrozenTrial> members, AskContext context) {
-        List<double[]> points = new ArrayList<>(members.size());
-        for (FrozenTrial member : members) {
-            points.add(minimized(member, context.objectives()));
-        }
-        int[] ranks = ParetoRanking.ranks(points);
-        double[] crowding = ParetoRanking.crowdingDistances(points, ranks);
-
+        FrontRanking ranking = FrontRanking.of(members, context.objectives(),
+                context.constraints());
         int best = context.random().nextInt(members.size());
         for (int draw = 1; draw < options.sampleSize(); draw++) {
             int candidate = context.random().nextInt(members.size());
-            if (beats(candidate, best, members, points, ranks, crowding)) {
+            if (ranking.before(candidate, best)) {
                 best = candidate;
             }
         }
         return members.get(best);
-    }
-
-    private static boolean beats(int a, int b, List<FrozenTrial> members, List<double[]> points,
-            int[] ranks, double[] crowding) {
-        boolean singleObjective = points.get(a).length == 1;
-        if (singleObjective && points.get(a)[0] != points.get(b)[0]) {
-            return points.get(a)[0] < points.get(b)[0];
-        }
-        if (!singleObjective && ranks[a] != ranks[b]) {
-            return ranks[a] < ranks[b];
-        }
-        if (!singleObjective && crowding[a] != crowding[b]) {
-            return crowding[a] > crowding[b];
-        }
-        return members.get(a).number() < members.get(b).number();
-    }
-
-    private static double[] minimized(FrozenTrial trial, List<Objective> objectives) {
-        double[] point = new double[objectives.size()];
-        for (int i = 0; i < point.length; i++) {
-            Objective objective = objectives.get(i);
-            point[i] = objective.direction().toMinimized(trial.metrics().get(objective.metric()));
-        }
-        return point;
     }
 
     @Override
@@ -167,6 +175,9 @@ public final class RegularizedEvolution implements Strategy {
         }
         if (trial.state() != TrialState.COMPLETE) {
             return;
+        }
+        if (archive) {
+            completed.add(trial);
         }
         population.addLast(trial);
         while (population.size() > options.population()) {

@@ -7,6 +7,8 @@ import io.archforge.strategy.bo.BananasOptions;
 import io.archforge.strategy.bo.BayesianStrategy;
 import io.archforge.strategy.bo.GaussianProcessBo;
 import io.archforge.strategy.bo.GaussianProcessOptions;
+import io.archforge.strategy.bo.ParEgo;
+import io.archforge.strategy.bo.ParEgoOptions;
 import io.archforge.strategy.bo.SearchOptions;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,10 @@ public final class Strategies {
                 Bananas.NAME,
                 GaussianProcessBo.NAME,
                 Tpe.NAME,
-                Npenas.NAME);
+                Npenas.NAME,
+                Nsga2.NAME,
+                RegularizedEvolution.MULTI_OBJECTIVE_NAME,
+                ParEgo.NAME);
     }
 
     /**
@@ -84,6 +89,10 @@ public final class Strategies {
                     new GaussianProcessBo(GaussianProcessOptions.parse(options, predictors));
             case Tpe.NAME -> new Tpe(TpeOptions.parse(options));
             case Npenas.NAME -> new Npenas(NpenasOptions.parse(options, predictors));
+            case Nsga2.NAME -> new Nsga2(Nsga2Options.parse(options));
+            case RegularizedEvolution.MULTI_OBJECTIVE_NAME ->
+                    RegularizedEvolution.multiObjective(EvolutionOptions.parse(options));
+            case ParEgo.NAME -> new ParEgo(ParEgoOptions.parse(options, predictors));
             default -> throw new IllegalArgumentException(
                     "unknown strategy '" + name + "'; valid strategies are " + names());
         };

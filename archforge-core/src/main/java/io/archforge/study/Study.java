@@ -138,11 +138,12 @@ public final class Study {
         if (!stored.space().equals(requested.space())
                 || !stored.evaluator().equals(requested.evaluator())
                 || !stored.evaluatorOptions().equals(requested.evaluatorOptions())
-                || !stored.objectives().equals(requested.objectives())) {
+                || !stored.objectives().equals(requested.objectives())
+                || !stored.constraints().equals(requested.constraints())) {
             throw new IllegalArgumentException("study '" + stored.name()
                     + "' exists with another setup (space " + stored.space() + ", evaluator "
                     + stored.evaluator() + " " + stored.evaluatorOptions() + ", objectives "
-                    + stored.objectives() + "); choose a new --study name or repeat the original options");
+                    + stored.objectives() + ", constraints " + stored.constraints() + "); choose a new --study name or repeat the original options");
         }
     }
 
@@ -336,7 +337,7 @@ public final class Study {
      * adds the proposal's notes to {@code notes}.
      */
     private Architecture propose(int number, Map<String, String> notes) {
-        AskContext context = new AskContext(space, config.objectives(),
+        AskContext context = new AskContext(space, config.objectives(), config.constraints(),
                 Seeds.strategyRandom(config.seed(), number), number,
                 a -> !repeatsAllowed && evaluatedKeys.contains(a.isomorphismKey()));
         Proposal proposal = strategy.propose(context);
@@ -588,38 +589,74 @@ public final class Study {
         return storage.trials(config.name());
     }
 
-    /** The complete trial best on the first objective; ties go to the lower number. */
+    /**
+     * The complete trial best on the first objective among the feasible ones; ties go
+     * to the lower number. When no trial is feasible, the least-violating one.
+     */
     public Optional<FrozenTrial> best() {
-        return bestOf(trials(), config.objectives());
+        return bestOf(trials(), config.objectives(), config.constraints());
     }
 
     /** The complete trial best on the first objective of {@code objectives}. */
     public static Optional<FrozenTrial> bestOf(List<FrozenTrial> trials, List<Objective> objectives) {
+        return bestOf(trials, objectives, List.of());
+    }
+
+    /**
+     * The complete full-fidelity trial best on the first objective of {@code objectives}
+     * among those that meet every constraint, or, when none does, the one of least total
+     * violation (then best value); ties go to the lower number.
+     */
+    public static Optional<FrozenTrial> bestOf(List<FrozenTrial> trials, List<Objective> objectives,
+            List<Constraint> constraints) {
         Objective primary = objectives.get(0);
         Comparator<FrozenTrial> byValue = Comparator.comparingDouble(
                 t -> primary.direction().toMinimized(t.metrics().get(primary.metric())));
         return trials.stream()
                 .filter(t -> t.hasValues(List.of(primary)) && isFullFidelity(t))
-                .min(byValue.thenComparingInt(FrozenTrial::number));
+                .min(Comparator.comparingDouble((FrozenTrial t) -> Constraints.violation(t, constraints))
+                        .thenComparing(byValue)
+                        .thenComparingInt(FrozenTrial::number));
     }
 
-    /** The complete trials no other complete trial dominates, ordered by the first objective. */
+    /**
+     * The complete trials no other complete trial dominates, ordered by the first
+     * objective; with constraints, dominance is Deb's constrained dominance (see
+     * {@link #paretoFrontOf(List, List, List)}).
+     */
     public List<FrozenTrial> paretoFront() {
-        return paretoFrontOf(trials(), config.objectives());
+        return paretoFrontOf(trials(), config.objectives(), config.constraints());
     }
 
     /** The non-dominated complete trials of {@code trials}, ordered by the first objective, best first. */
     public static List<FrozenTrial> paretoFrontOf(List<FrozenTrial> trials, List<Objective> objectives) {
+        return paretoFrontOf(trials, objectives, List.of());
+    }
+
+    /**
+     * The complete full-fidelity trials of {@code trials} that no other one dominates
+     * under constrained dominance (Deb, Pratap, Agarwal and Meyarivan, 2002): a feasible
+     * trial dominates every infeasible one, and of two infeasible trials the one of
+     * smaller total violation dominates. The set is therefore the Pareto set of the
+     * feasible trials when there are any, and otherwise the trials of least violation,
+     * never empty while some trial has the objectives' values. Ordered by the first
+     * objective, best first.
+     */
+    public static List<FrozenTrial> paretoFrontOf(List<FrozenTrial> trials, List<Objective> objectives,
+            List<Constraint> constraints) {
         List<FrozenTrial> candidates = trials.stream()
                 .filter(t -> t.hasValues(objectives) && isFullFidelity(t))
                 .toList();
         List<double[]> points = new ArrayList<>();
-        for (FrozenTrial trial : candidates) {
+        double[] violations = new double[candidates.size()];
+        for (int i = 0; i < candidates.size(); i++) {
+            FrozenTrial trial = candidates.get(i);
             points.add(objectives.stream()
                     .mapToDouble(o -> o.direction().toMinimized(trial.metrics().get(o.metric())))
                     .toArray());
+            violations[i] = Constraints.violation(trial, constraints);
         }
-        int[] ranks = ParetoRanking.ranks(points);
+        int[] ranks = ParetoRanking.constrainedRanks(points, violations);
         List<FrozenTrial> front = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             if (ranks[i] == 0) {

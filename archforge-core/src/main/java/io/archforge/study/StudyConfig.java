@@ -1,5 +1,6 @@
 package io.archforge.study;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param seed the study seed from which every trial seed is derived
  * @param scheduler the scheduler name, such as {@code hyperband}, or empty for none
  * @param schedulerOptions scheduler settings, such as the reduction factor
+ * @param constraints bounds a trial must respect to be feasible; none by default
  */
 public record StudyConfig(
         String name,
@@ -30,7 +32,8 @@ public record StudyConfig(
         List<Objective> objectives,
         long seed,
         Optional<String> scheduler,
-        Map<String, String> schedulerOptions) {
+        Map<String, String> schedulerOptions,
+        List<Constraint> constraints) {
 
     /** The longest study name accepted. */
     public static final int MAX_NAME_LENGTH = 200;
@@ -45,6 +48,7 @@ public record StudyConfig(
         objectives = List.copyOf(objectives);
         Objects.requireNonNull(scheduler, "scheduler");
         schedulerOptions = Map.copyOf(schedulerOptions);
+        constraints = List.copyOf(constraints);
         if (objectives.isEmpty()) {
             throw new IllegalArgumentException("study '" + name + "' needs at least one objective");
         }
@@ -57,7 +61,16 @@ public record StudyConfig(
         }
     }
 
-    /** A configuration without a scheduler. */
+    /** A configuration without constraints. */
+    public StudyConfig(String name, String space, String evaluator,
+            Map<String, String> evaluatorOptions, String strategy,
+            Map<String, String> strategyOptions, List<Objective> objectives, long seed,
+            Optional<String> scheduler, Map<String, String> schedulerOptions) {
+        this(name, space, evaluator, evaluatorOptions, strategy, strategyOptions, objectives, seed,
+                scheduler, schedulerOptions, List.of());
+    }
+
+    /** A configuration without a scheduler or constraints. */
     public StudyConfig(String name, String space, String evaluator,
             Map<String, String> evaluatorOptions, String strategy,
             Map<String, String> strategyOptions, List<Objective> objectives, long seed) {
@@ -68,7 +81,24 @@ public record StudyConfig(
     /** This configuration with {@code scheduler} and its options. */
     public StudyConfig withScheduler(Optional<String> scheduler, Map<String, String> options) {
         return new StudyConfig(name, space, evaluator, evaluatorOptions, strategy, strategyOptions,
-                objectives, seed, scheduler, options);
+                objectives, seed, scheduler, options, constraints);
+    }
+
+    /** This configuration with {@code constraints} instead of its own. */
+    public StudyConfig withConstraints(List<Constraint> constraints) {
+        return new StudyConfig(name, space, evaluator, evaluatorOptions, strategy, strategyOptions,
+                objectives, seed, scheduler, schedulerOptions, constraints);
+    }
+
+    /**
+     * The metric keys the evaluator must report: each objective's metric, then each
+     * constraint's {@link Constraint#key()} not already among them.
+     */
+    public List<String> requiredMetrics() {
+        LinkedHashSet<String> keys = new LinkedHashSet<>();
+        objectives.forEach(objective -> keys.add(objective.metric()));
+        constraints.forEach(constraint -> keys.add(constraint.key()));
+        return List.copyOf(keys);
     }
 
     /** Returns whether the study has two or more objectives. */

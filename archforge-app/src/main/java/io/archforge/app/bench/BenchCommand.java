@@ -13,16 +13,18 @@ import picocli.CommandLine.Spec;
  * {@code tables} (load time and
  * heap of the NAS-Bench-201 tables), {@code training} (training throughput with
  * DJL), {@code proxies} (zero-cost proxies against stored scores and test accuracy),
- * {@code predictors} (performance predictors on benchmark tables) and {@code pruning}
- * (learned pruning of candidates against the same search without it).
+ * {@code predictors} (performance predictors on benchmark tables), {@code pruning}
+ * (learned pruning of candidates against the same search without it), {@code pareto}
+ * (multi-objective strategies against the true NAS-Bench-201 front) and {@code latency}
+ * (latency predictors on device tables and on this machine).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark search strategies, the shipped tables and training throughput.",
         subcommands = {Nb201BenchCommand.class, StrategiesBenchCommand.class,
             SchedulersBenchCommand.class, EarlyStoppingBenchCommand.class,
-            TablesBenchCommand.class,
+            TablesBenchCommand.class, ParetoBenchCommand.class,
             TrainingBenchCommand.class, ProxiesBenchCommand.class,
-            PredictorsBenchCommand.class, PruningBenchCommand.class})
+            PredictorsBenchCommand.class, PruningBenchCommand.class, LatencyBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
@@ -40,6 +42,6 @@ public final class BenchCommand implements Runnable {
     public void run() {
         throw new ParameterException(spec.commandLine(),
                 "missing bench subcommand: use nb201, strategies, schedulers, early-stopping,"
-                        + " tables, training, proxies, predictors or pruning");
+                        + " tables, training, proxies, predictors, pruning, pareto or latency");
     }
 }

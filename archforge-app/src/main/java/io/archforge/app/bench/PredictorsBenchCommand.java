@@ -25,10 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -251,26 +247,7 @@ public final class PredictorsBenchCommand implements Callable<Integer> {
 
     private List<PredictorRun> runAll(List<Callable<PredictorRun>> tasks)
             throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<PredictorRun>> futures = new ArrayList<>();
-            for (Callable<PredictorRun> task : tasks) {
-                futures.add(pool.submit(task));
-            }
-            List<PredictorRun> runs = new ArrayList<>();
-            for (Future<PredictorRun> future : futures) {
-                runs.add(future.get());
-            }
-            return runs;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("predictor run failed", cause);
-        } finally {
-            pool.shutdownNow();
-        }
+        return BenchTasks.runAll(threads, tasks, "predictor run");
     }
 
     private void write(List<PredictorRun> runs, List<PredictorSummary> summaries)

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
                 + "stored and resumable studies, NAS-Bench-201 look-ups and real training "
                 + "with DJL.",
         subcommands = {SearchCommand.class, StudyCommand.class, EvaluateCommand.class,
-            ProxyCommand.class, BenchCommand.class})
+            ProxyCommand.class, MeasureCommand.class, BenchCommand.class})
 public final class ArchforgeCommand implements Runnable {
 
     @Spec
@@ -21,6 +21,6 @@ public final class ArchforgeCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "missing command: use search, study, evaluate, proxy or bench");
+                "missing command: use search, study, evaluate, measure, proxy or bench");
     }
 }

@@ -63,7 +63,9 @@ final class ConfigConflicts {
             compare("--data", options.data.toAbsolutePath().normalize().toString(),
                     evaluatorOptions.getOrDefault("data", NONE));
         }
-        compare("--device", options.device, evaluatorOptions.getOrDefault("device", NONE));
+        // Real training always measures latency on this machine, as --device local does.
+        compare("--device", options.device, evaluatorOptions.getOrDefault("device",
+                tabular ? NONE : DatasetSpec.LOCAL_DEVICE));
         // A NAS-Bench-201 study stored without a protocol searched on test accuracy.
         compare("--protocol", options.protocol, tabular
                 ? evaluatorOptions.getOrDefault(DatasetSpec.Tabular.PROTOCOL, "test")

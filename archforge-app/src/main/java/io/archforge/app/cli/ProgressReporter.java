@@ -1,6 +1,8 @@
 package io.archforge.app.cli;
 
 import io.archforge.app.output.TrialViews;
+import io.archforge.study.Constraint;
+import io.archforge.study.Constraints;
 import io.archforge.study.FrozenTrial;
 import io.archforge.study.Objective;
 import io.archforge.study.Study;
@@ -31,14 +33,16 @@ final class ProgressReporter implements StudyListener, AutoCloseable {
     private static final int LOG_EVERY = 10;
 
     private final Objective primary;
+    private final List<Constraint> constraints;
     private final OptionalInt total;
     private final Optional<ProgressBar> bar;
     private int finished;
     private Optional<FrozenTrial> best;
 
-    private ProgressReporter(Objective primary, OptionalInt total, int finished,
-            Optional<FrozenTrial> best, Optional<ProgressBar> bar) {
+    private ProgressReporter(Objective primary, List<Constraint> constraints, OptionalInt total,
+            int finished, Optional<FrozenTrial> best, Optional<ProgressBar> bar) {
         this.primary = primary;
+        this.constraints = constraints;
         this.total = total;
         this.finished = finished;
         this.best = best;
@@ -50,7 +54,8 @@ final class ProgressReporter implements StudyListener, AutoCloseable {
         List<FrozenTrial> trials = study.trials();
         int finished = (int) trials.stream().filter(t -> t.state().isFinished()).count();
         Objective primary = study.objectives().get(0);
-        Optional<FrozenTrial> best = Study.bestOf(trials, List.of(primary));
+        List<Constraint> constraints = study.config().constraints();
+        Optional<FrozenTrial> best = Study.bestOf(trials, List.of(primary), constraints);
         Optional<ProgressBar> bar = Optional.empty();
         if (interactive) {
             ProgressBar created = new ProgressBarBuilder()
@@ -63,7 +68,8 @@ final class ProgressReporter implements StudyListener, AutoCloseable {
             bar = Optional.of(created);
         }
         Verbosity.quietStudyLog(interactive);
-        ProgressReporter reporter = new ProgressReporter(primary, total, finished, best, bar);
+        ProgressReporter reporter = new ProgressReporter(primary, constraints, total, finished,
+                best, bar);
         reporter.showBest();
         return reporter;
     }
@@ -97,9 +103,15 @@ final class ProgressReporter implements StudyListener, AutoCloseable {
         }
     }
 
+    /** Returns whether {@code trial} violates the constraints less, or as little and is better. */
     private boolean isBetter(FrozenTrial trial) {
         if (best.isEmpty()) {
             return true;
+        }
+        double violation = Constraints.violation(trial, constraints);
+        double bestViolation = Constraints.violation(best.get(), constraints);
+        if (violation != bestViolation) {
+            return violation < bestViolation;
         }
         double value = trial.metrics().get(primary.metric());
         return primary.direction().better(value, best.get().metrics().get(primary.metric()));
@@ -112,7 +124,9 @@ final class ProgressReporter implements StudyListener, AutoCloseable {
     private String bestText() {
         return best.map(t -> primary.metric() + " "
                 + TrialViews.number(t.metrics().get(primary.metric()))
-                + " (trial " + t.number() + ")").orElse("none yet");
+                + " (trial " + t.number()
+                + (Constraints.isFeasible(t, constraints) ? ")" : ", infeasible)"))
+                .orElse("none yet");
     }
 
     @Override

@@ -17,6 +17,7 @@ import io.archforge.schedule.RungScheduler;
 import io.archforge.schedule.Scheduler;
 import io.archforge.schedule.Schedulers;
 import io.archforge.strategy.Strategy;
+import io.archforge.study.Constraint;
 import io.archforge.study.Study;
 import io.archforge.study.Study.StopReason;
 import io.archforge.study.StudyConfig;
@@ -24,6 +25,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,6 +111,23 @@ public final class SearchCommand implements Callable<Integer> {
                 SearchProxies.objectivesBeforeProxy(config));
     }
 
+    /**
+     * Checks that the evaluator reports every metric a constraint reads.
+     *
+     * @throws UsageException naming the constraint and the metrics there are
+     */
+    private static void requireConstraintMetrics(StudyConfig config, Evaluator evaluator) {
+        for (Constraint constraint : config.constraints()) {
+            if (!evaluator.metrics().contains(constraint.key())) {
+                throw new UsageException("--constraint " + constraint + " reads metric '"
+                        + constraint.key() + "', which this evaluator does not report; use one"
+                        + " of " + new TreeSet<>(evaluator.metrics())
+                        + (constraint.device().isPresent() ? ", or a NAS-Bench-201 device name"
+                                + " after @ with --benchmark nb201" : ""));
+            }
+        }
+    }
+
     /** Returns whether an evaluator built for {@code requested} also serves {@code actual}. */
     private static boolean sameEvaluation(StudyConfig requested, StudyConfig actual) {
         return requested.evaluator().equals(actual.evaluator())
@@ -120,6 +139,7 @@ public final class SearchCommand implements Callable<Integer> {
     private int search(JdbcStorage storage, InterruptGuard guard, StudyPlan plan,
             EvaluatorFactory.Setup setup, StorageLocation location) {
         StudyConfig config = plan.config();
+        requireConstraintMetrics(config, setup.evaluator());
         Optional<Scheduler> scheduler = scheduler(config, setup.evaluator());
         Study study = Study.open(storage, config, space(config), strategy(config));
         SearchPruning.pruner(config, study.space()).ifPresent(study::usePruner);

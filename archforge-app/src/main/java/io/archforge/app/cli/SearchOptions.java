@@ -94,8 +94,8 @@ final class SearchOptions {
     Integer pruneMinTrials;
 
     @Option(names = "--population", paramLabel = "N",
-            description = "Evolution population (default: 6 for real training, 20 for the "
-                    + "benchmark).")
+            description = "Population of evolution, mo-evolution and nsga2 (default: 6 for "
+                    + "real training with evolution, 20 otherwise).")
     Integer population;
 
     @Option(names = "--sample-size", paramLabel = "N",
@@ -131,6 +131,14 @@ final class SearchOptions {
             description = "Objective, repeatable; the first is primary (default: accuracy:max and "
                     + "latency_ms:min for real training, test_accuracy:max for the benchmark).")
     List<String> objectives;
+
+    @Option(names = "--constraint", paramLabel = "METRIC<=BOUND[@DEVICE]",
+            description = "Bound a trial must respect to be feasible, repeatable, such as "
+                    + "latency_ms<=5@raspi4, params<=1.0 or accuracy>=85; @DEVICE reads the "
+                    + "metric on that NAS-Bench-201 device or on this machine (local). "
+                    + "Feasible trials rank first; with none feasible the result is the "
+                    + "least-violating trials.")
+    List<String> constraints;
 
     @Option(names = "--protocol", paramLabel = "test|valid12",
             description = "NAS-Bench-201 search signal: test searches on 200-epoch test "

@@ -2,21 +2,27 @@ package io.archforge.app.cli;
 
 import io.archforge.app.output.Json;
 import io.archforge.app.output.StudyReport;
+import io.archforge.app.report.FrontPlot;
 import io.archforge.study.FrozenTrial;
 import io.archforge.study.StudyConfig;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code archforge study best NAME}: the best trial, or the Pareto set with two or more
- * objectives.
+ * objectives, and with {@code --weight} or {@code --budget} the one trial of the set that
+ * preference picks.
  */
 @Command(name = "best", mixinStandardHelpOptions = true,
         description = "Print a study's best architecture, or its Pareto set with two or more "
@@ -38,6 +44,24 @@ final class StudyBestCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "The study name.")
     String name;
 
+    @Option(names = "--weight", paramLabel = "METRIC=WEIGHT",
+            description = "Pick one trial of the Pareto set by preference, repeatable, such as "
+                    + "--weight accuracy=0.7 --weight latency_ms=0.3: the trial nearest the "
+                    + "weighted ideal point (weighted Chebyshev distance, objectives scaled "
+                    + "over the set).")
+    List<String> weights;
+
+    @Option(names = "--budget", paramLabel = "METRIC<=BOUND[@DEVICE]",
+            description = "Pick the Pareto trial best on the first objective within this "
+                    + "budget, repeatable, such as latency_ms<=5 or params<=0.5; the "
+                    + "least-violating one when no trial fits.")
+    List<String> budgets;
+
+    @Option(names = "--plot", paramLabel = "PNG",
+            description = "Also write a PNG of the trials on the first two objectives with "
+                    + "the Pareto set and any constraint bounds on them.")
+    Path plot;
+
     @Override
     public Integer call() {
         StudyStore.StoredStudy study = store.read(name);
@@ -49,9 +73,35 @@ final class StudyBestCommand implements Callable<Integer> {
                 .filter(s -> s != null)
                 .findFirst();
         StudyReport report = new StudyReport(config, trials, location, dataSource);
+        if (plot != null) {
+            writePlot(config, trials);
+        }
+        Optional<FrontPick> pick = FrontPick.parse(weights, budgets);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(output.json() ? Json.write(report.toJson()) + "\n" : report.toText());
+        if (output.json()) {
+            Map<String, Object> json = report.toJson();
+            pick.ifPresent(p -> json.put("choice", p.choose(report)
+                    .map(report::view).orElse(null)));
+            out.print(Json.write(json) + "\n");
+        } else {
+            out.print(report.toText());
+            pick.ifPresent(p -> out.print(p.describe(report)));
+        }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private void writePlot(StudyConfig config, List<FrozenTrial> trials) {
+        if (!config.isMultiObjective()) {
+            throw new UsageException("--plot draws the Pareto set of two objectives; study '"
+                    + config.name() + "' has one, " + config.objectives().get(0)
+                    + "; drop --plot");
+        }
+        try {
+            FrontPlot.write(config, trials, plot);
+        } catch (IOException e) {
+            throw new UsageException("cannot write --plot " + plot + ": " + e.getMessage()
+                    + "; give a writable path", e);
+        }
     }
 }

@@ -12,8 +12,12 @@ import io.archforge.storage.Storage;
 import io.archforge.schedule.Scheduler;
 import io.archforge.schedule.Schedulers;
 import io.archforge.strategy.EvolutionOptions;
+import io.archforge.strategy.Nsga2;
+import io.archforge.strategy.Nsga2Options;
+import io.archforge.strategy.RegularizedEvolution;
 import io.archforge.strategy.Strategies;
 import io.archforge.study.Budget;
+import io.archforge.study.Constraint;
 import io.archforge.study.Objective;
 import io.archforge.study.StudyConfig;
 import java.time.Duration;
@@ -53,10 +57,12 @@ final class StudyPlanner {
     private final Optional<Duration> timeLimit;
     private final Map<String, String> strategyOptions;
     private final Map<String, String> schedulerOptions;
+    private final List<Constraint> constraints;
 
     private StudyPlanner(SearchOptions options, Optional<DatasetSpec> dataset,
             Optional<List<Objective>> objectives, Optional<Duration> timeLimit,
             Map<String, String> strategyOptions, Map<String, String> schedulerOptions) {
+        this.constraints = ConstraintOptions.parse(options.constraints);
         this.options = options;
         this.dataset = dataset;
         this.objectives = objectives;
@@ -195,9 +201,21 @@ final class StudyPlanner {
                         + "': expected NAME:max or NAME:min, such as accuracy:max");
             }
         }
-        if (parsed.stream().map(Objective::metric).distinct().count() != parsed.size()) {
-            throw new UsageException("--objective names a metric twice in " + texts
-                    + "; give each metric once");
+        for (int i = 0; i < parsed.size(); i++) {
+            for (int j = i + 1; j < parsed.size(); j++) {
+                Objective first = parsed.get(i);
+                Objective second = parsed.get(j);
+                if (!first.metric().equals(second.metric())) {
+                    continue;
+                }
+                if (first.direction() != second.direction()) {
+                    throw new UsageException("contradictory --objective " + first + " and "
+                            + second + ": a metric is either maximised or minimised; keep one "
+                            + "of them");
+                }
+                throw new UsageException("--objective names a metric twice in " + texts
+                        + "; give each metric once");
+            }
         }
         return parsed;
     }
@@ -235,6 +253,13 @@ final class StudyPlanner {
             config = stored.get();
             new ConfigConflicts(config, options, dataset, objectives, strategyOptions,
                     schedulerOptions).check();
+            if (options.constraints != null && dataset.isPresent()
+                    && !ConstraintOptions.forSpec(constraints, dataset.get())
+                            .equals(config.constraints())) {
+                throw new UsageException("study '" + name + "' was created with constraints "
+                        + config.constraints() + ", not --constraint " + options.constraints
+                        + "; repeat the original constraints or choose a new --study name");
+            }
         } else {
             DatasetSpec spec = dataset.orElseThrow(() -> new UsageException("study '" + name
                     + "' not found in " + storage.location() + "; give --dataset to create it"));
@@ -243,7 +268,9 @@ final class StudyPlanner {
         return new StudyPlan(config, budget(config), stored.isPresent());
     }
 
-    private StudyConfig newConfig(DatasetSpec spec, String name) {
+    private StudyConfig newConfig(DatasetSpec given, String name) {
+        List<Constraint> resolved = ConstraintOptions.forSpec(constraints, given);
+        DatasetSpec spec = ConstraintOptions.withDevices(given, resolved);
         String space = options.space != null ? options.space : spec.defaultSpace();
         String strategy = chosenStrategy();
         boolean training = spec instanceof DatasetSpec.Training;
@@ -259,7 +286,8 @@ final class StudyPlanner {
         long seed = options.seed != null ? options.seed : 0L;
         return new StudyConfig(name, space, spec.evaluator(), spec.evaluatorOptions(), strategy,
                 strategyOptions, chosen, seed)
-                .withScheduler(Optional.ofNullable(options.scheduler), schedulerOptions);
+                .withScheduler(Optional.ofNullable(options.scheduler), schedulerOptions)
+                .withConstraints(resolved);
     }
 
     private static Nb201Protocol protocol(DatasetSpec spec) {
@@ -291,10 +319,21 @@ final class StudyPlanner {
      */
     private Map<String, String> strategyOptions(String strategy, boolean training) {
         Map<String, String> given = new LinkedHashMap<>(strategyOptions);
-        if (!strategy.equals(DEFAULT_STRATEGY)) {
-            if (options.population != null || options.sampleSize != null) {
+        boolean evolution = strategy.equals(DEFAULT_STRATEGY)
+                || strategy.equals(RegularizedEvolution.MULTI_OBJECTIVE_NAME);
+        if (strategy.equals(Nsga2.NAME)) {
+            if (options.sampleSize != null) {
+                throw new UsageException("--sample-size applies to --strategy evolution and "
+                        + "mo-evolution, not nsga2, whose tournaments are binary; drop it");
+            }
+            putShorthand(given, Nsga2Options.POPULATION, "--population", options.population);
+        }
+        if (!evolution) {
+            if (options.population != null && !strategy.equals(Nsga2.NAME)
+                    || options.sampleSize != null) {
                 throw new UsageException("--population and --sample-size apply only to "
-                        + "--strategy evolution, not " + strategy + "; drop them");
+                        + "--strategy evolution, mo-evolution and nsga2 (population), not "
+                        + strategy + "; drop them");
             }
             try {
                 Strategies.create(strategy, given, PredictorCatalog.names());

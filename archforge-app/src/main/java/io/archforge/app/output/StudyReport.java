@@ -1,11 +1,14 @@
 package io.archforge.app.output;
 
+import io.archforge.study.Constraints;
+import io.archforge.study.FrontQuality;
 import io.archforge.study.FrozenTrial;
 import io.archforge.study.Objective;
 import io.archforge.study.Study;
 import io.archforge.study.StudyConfig;
 import io.archforge.study.TrialState;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -89,14 +92,37 @@ public record StudyReport(StudyConfig config, List<FrozenTrial> trials, String s
                 + " (" + saved + (saved == 1 ? " evaluation" : " evaluations") + " saved)\n";
     }
 
-    /** Returns the complete trial best on the first objective. */
+    /**
+     * Returns the feasible complete trial best on the first objective, or the
+     * least-violating one when none is feasible.
+     */
     public Optional<FrozenTrial> best() {
-        return Study.bestOf(trials, config.objectives());
+        return Study.bestOf(trials, config.objectives(), config.constraints());
     }
 
-    /** Returns the non-dominated complete trials, best first on the first objective. */
+    /**
+     * Returns the non-dominated complete trials under constrained dominance, best first
+     * on the first objective: the feasible Pareto set, or the least-violating trials.
+     */
     public List<FrozenTrial> pareto() {
-        return Study.paretoFrontOf(trials, config.objectives());
+        return Study.paretoFrontOf(trials, config.objectives(), config.constraints());
+    }
+
+    /** Returns whether some complete trial meets every constraint. */
+    public boolean anyFeasible() {
+        return trials.stream().anyMatch(t -> t.hasValues(config.objectives())
+                && Constraints.isFeasible(t, config.constraints()));
+    }
+
+    /** Returns the short JSON form of {@code trial}, with its feasibility when there are constraints. */
+    public Map<String, Object> view(FrozenTrial trial) {
+        Map<String, Object> view = TrialViews.brief(trial);
+        if (!config.constraints().isEmpty()) {
+            double violation = Constraints.violation(trial, config.constraints());
+            view.put("feasible", violation == 0);
+            view.put("violation", Double.isFinite(violation) ? violation : null);
+        }
+        return view;
     }
 
     /**
@@ -110,9 +136,11 @@ public record StudyReport(StudyConfig config, List<FrozenTrial> trials, String s
         Objective objective = config.objectives().get(0);
         return trials.stream()
                 .filter(t -> t.hasValues(config.objectives()) && Study.isFullFidelity(t))
-                .sorted((a, b) -> Double.compare(
+                .sorted(Comparator.comparingDouble(
+                        (FrozenTrial t) -> Constraints.violation(t, config.constraints()))
+                        .thenComparing((a, b) -> Double.compare(
                         objective.direction().toMinimized(a.metrics().get(objective.metric())),
-                        objective.direction().toMinimized(b.metrics().get(objective.metric()))))
+                        objective.direction().toMinimized(b.metrics().get(objective.metric())))))
                 .limit(TOP)
                 .toList();
     }
@@ -129,9 +157,17 @@ public record StudyReport(StudyConfig config, List<FrozenTrial> trials, String s
         json.put("completed_trials", completedTrials());
         json.put("total_trials", trials.size());
         json.put("skipped_trials", skippedTrials());
-        json.put("best", best().map(TrialViews::brief).orElse(null));
+        json.put("best", best().map(this::view).orElse(null));
         if (config.isMultiObjective()) {
-            json.put("pareto", pareto().stream().map(TrialViews::brief).toList());
+            json.put("pareto", pareto().stream().map(this::view).toList());
+            FrontQuality.of(trials, config.objectives(), config.constraints()).ifPresent(q -> {
+                json.put("hypervolume", q.hypervolume());
+                json.put("hypervolume_reference", q.reference());
+            });
+        }
+        if (!config.constraints().isEmpty()) {
+            json.put("constraints", config.constraints().stream().map(Object::toString).toList());
+            json.put("feasible", anyFeasible());
         }
         dataSource.ifPresent(source -> json.put("data_source", source));
         protocol().ifPresent(protocol -> json.put("protocol", protocol));
@@ -158,11 +194,28 @@ public record StudyReport(StudyConfig config, List<FrozenTrial> trials, String s
         if (shown.isEmpty()) {
             return text.append("No completed trial yet.\n").toString();
         }
+        text.append(constraintLine());
+        if (config.isMultiObjective()) {
+            FrontQuality.of(trials, config.objectives(), config.constraints()).ifPresent(q ->
+                    text.append("Hypervolume: ").append(TrialViews.number(q.hypervolume()))
+                            .append(" (reference point ").append(q.reference()).append(")\n"));
+        }
         text.append(config.isMultiObjective()
                 ? "Pareto set ("
                 + String.join(", ", TrialViews.objectives(config.objectives())) + "):\n"
                 : "Top architectures by " + config.objectives().get(0) + ":\n");
         return text.append(table(shown)).toString();
+    }
+
+    /** Returns a line naming the constraints and whether any trial meets them, or nothing. */
+    private String constraintLine() {
+        if (config.constraints().isEmpty()) {
+            return "";
+        }
+        String listed = String.join(", ", config.constraints().stream().map(Object::toString).toList());
+        return anyFeasible() ? "Constraints: " + listed + "\n"
+                : "Constraints: " + listed + "; no trial meets them, so the least-violating "
+                        + "trials are shown\n";
     }
 
     /** The NAS-Bench-201 search protocol of the study, or empty for real training. */

@@ -6,10 +6,13 @@ import io.archforge.benchmarks.nb201.Nb201Protocol;
 import io.archforge.study.StudyConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The data set of a search or an evaluation: one of a tabular benchmark, looked up, or
@@ -29,6 +32,12 @@ public sealed interface DatasetSpec permits DatasetSpec.Tabular, DatasetSpec.Tra
 
     /** Any four IDX files in a directory. */
     String IDX = "idx";
+
+    /**
+     * The {@code --device} that measures latency on this machine: for NAS-Bench-201 it
+     * replaces the table's latency, and real training measures it anyway.
+     */
+    String LOCAL_DEVICE = "local";
 
     /** The evaluator name stored with the study. */
     String evaluator();
@@ -52,19 +61,36 @@ public sealed interface DatasetSpec permits DatasetSpec.Tabular, DatasetSpec.Tra
      * A NAS-Bench-201 data set, evaluated by table look-up.
      *
      * @param dataset the data set
-     * @param device the latency device column, or empty for no {@code latency_ms}
+     * @param device the latency device column, {@link #LOCAL_DEVICE} to measure latency on
+     *     this machine, or empty for no {@code latency_ms}
      * @param protocol the metric the search runs on, stored under {@code protocol}
+     * @param extraDevices further table devices whose latency each trial records as
+     *     {@code latency_ms@DEVICE}, for constraints on them; sorted, stored under
+     *     {@value #EXTRA_DEVICES} as a comma-separated list
      */
-    record Tabular(Nb201Dataset dataset, Optional<String> device, Nb201Protocol protocol)
-            implements DatasetSpec {
+    record Tabular(Nb201Dataset dataset, Optional<String> device, Nb201Protocol protocol,
+            List<String> extraDevices) implements DatasetSpec {
 
         /** The evaluator option that contains the protocol name. */
         public static final String PROTOCOL = "protocol";
+        /** The evaluator option that contains the extra devices. */
+        public static final String EXTRA_DEVICES = "extra_devices";
 
         public Tabular {
             Objects.requireNonNull(dataset, "dataset");
             Objects.requireNonNull(device, "device");
             Objects.requireNonNull(protocol, "protocol");
+            extraDevices = List.copyOf(new TreeSet<>(extraDevices));
+        }
+
+        /** A data set with no extra devices. */
+        public Tabular(Nb201Dataset dataset, Optional<String> device, Nb201Protocol protocol) {
+            this(dataset, device, protocol, List.of());
+        }
+
+        /** This data set recording the latency of {@code devices} as well. */
+        public Tabular withExtraDevices(Collection<String> devices) {
+            return new Tabular(dataset, device, protocol, List.copyOf(devices));
         }
 
         /** A data set searched on the 200-epoch test accuracy. */
@@ -83,6 +109,9 @@ public sealed interface DatasetSpec permits DatasetSpec.Tabular, DatasetSpec.Tra
             options.put("dataset", dataset.id());
             device.ifPresent(d -> options.put("device", d));
             options.put(PROTOCOL, protocol.id());
+            if (!extraDevices.isEmpty()) {
+                options.put(EXTRA_DEVICES, String.join(",", extraDevices));
+            }
             return options;
         }
 
@@ -163,8 +192,10 @@ public sealed interface DatasetSpec permits DatasetSpec.Tabular, DatasetSpec.Tra
 
     /**
      * Reads the command line's {@code --benchmark}, {@code --dataset}, {@code --data}
-     * and {@code --device} values; any of the first three may be null. A training spec
-     * gets the standard {@link TrainingSettings}, a tabular one protocol {@code test}.
+     * and {@code --device} values; any of them may be null. A training spec gets the
+     * standard {@link TrainingSettings}, a tabular one protocol {@code test}. Real
+     * training accepts only {@code --device local}, which it does not store because its
+     * latency is measured on this machine anyway.
      *
      * @throws UsageException naming the bad value and the fix
      */
@@ -262,9 +293,10 @@ public sealed interface DatasetSpec permits DatasetSpec.Tabular, DatasetSpec.Tra
                     + dataset
                     + ", which trains for real; drop --benchmark");
         }
-        if (device != null) {
+        if (device != null && !device.equals(LOCAL_DEVICE)) {
             throw new UsageException("--device " + device + " selects an NB201 latency column and "
-                    + "does not apply to --dataset " + dataset + "; drop --device");
+                    + "does not apply to --dataset " + dataset + ", which measures latency_ms on "
+                    + "this machine; drop --device or use --device " + LOCAL_DEVICE);
         }
     }
 
@@ -289,7 +321,9 @@ public sealed interface DatasetSpec permits DatasetSpec.Tabular, DatasetSpec.Tra
             case NB201 -> new Tabular(Nb201Dataset.parse(dataset),
                     Optional.ofNullable(options.get("device")),
                     Nb201Protocol.parse(options.getOrDefault(Tabular.PROTOCOL,
-                            Nb201Protocol.TEST.id())));
+                            Nb201Protocol.TEST.id())),
+                    Optional.ofNullable(options.get(Tabular.EXTRA_DEVICES))
+                            .map(list -> List.of(list.split(","))).orElse(List.of()));
             case TRAIN -> new Training(dataset,
                     Optional.ofNullable(options.get("data")).map(Path::of),
                     TrainingSettings.fromMap(options));

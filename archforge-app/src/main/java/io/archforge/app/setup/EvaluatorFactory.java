@@ -1,6 +1,7 @@
 package io.archforge.app.setup;
 
 import io.archforge.app.cli.UsageException;
+import io.archforge.benchmarks.nb201.Nb201Dataset;
 import io.archforge.benchmarks.nb201.Nb201Evaluator;
 import io.archforge.benchmarks.nb201.Nb201Table;
 import io.archforge.eval.Evaluator;
@@ -11,8 +12,12 @@ import io.archforge.study.Objective;
 import io.archforge.torch.data.DataFileException;
 import io.archforge.torch.data.DataSources;
 import io.archforge.torch.data.TrainTestData;
+import io.archforge.torch.hardware.LocalLatencyEvaluator;
+import io.archforge.torch.nb201.Nb201Input;
+import io.archforge.torch.nb201.Nb201NetworkBuilder;
 import io.archforge.torch.train.DjlRuntime;
 import io.archforge.torch.train.EngineCacheException;
+import io.archforge.torch.train.LatencyMeter;
 import io.archforge.torch.train.TrainingEvaluator;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +27,8 @@ import java.util.TreeSet;
 
 /**
  * Builds the evaluator a study or an evaluation needs from its {@link DatasetSpec}:
- * NAS-Bench-201 look-ups or real training with DJL. Bad input found on the way (an
+ * NAS-Bench-201 look-ups, with latency from the table or measured on this machine, or
+ * real training with DJL. Bad input found on the way (an
  * unknown device, a corrupt IDX file, a space the evaluator cannot build) becomes a
  * {@link UsageException}.
  */
@@ -87,12 +93,45 @@ public final class EvaluatorFactory {
                     + "whose table covers only the nb201 cell space; use --space nb201");
         }
         Nb201Table table = Nb201Tables.shared();
+        requireTableDevices(table, spec.extraDevices());
+        if (spec.device().filter(DatasetSpec.LOCAL_DEVICE::equals).isPresent()) {
+            return new Setup(localLatency(table, spec), Optional.empty());
+        }
         try {
-            return new Setup(new Nb201Evaluator(table, spec.dataset(), spec.device()),
-                    Optional.empty());
+            return new Setup(new Nb201Evaluator(table, spec.dataset(), spec.device(),
+                    spec.extraDevices()), Optional.empty());
         } catch (IllegalArgumentException e) {
             throw new UsageException("unknown --device '" + spec.device().orElse("")
-                    + "': use one of " + String.join(", ", table.devices()));
+                    + "': use " + DatasetSpec.LOCAL_DEVICE + " (latency measured on this "
+                    + "machine) or a table device: " + String.join(", ", table.devices()));
+        }
+    }
+
+    /**
+     * Looks NAS-Bench-201 results up and measures each cell's batch-1 latency on this
+     * machine, on its untrained network for the data set's input size.
+     */
+    private static Evaluator localLatency(Nb201Table table, DatasetSpec.Tabular spec) {
+        requireEngineCache();
+        Nb201Dataset dataset = spec.dataset();
+        Nb201NetworkBuilder builder = Nb201NetworkBuilder.forInput(Nb201Input.of(dataset.id()));
+        return new LocalLatencyEvaluator(new Nb201Evaluator(table, dataset, Optional.empty(),
+                spec.extraDevices()), builder, LatencyMeter.standard());
+    }
+
+    /**
+     * Checks the devices that constraints name after {@code @}.
+     *
+     * @throws UsageException naming the first unknown device and listing the valid ones
+     */
+    private static void requireTableDevices(Nb201Table table, List<String> devices) {
+        for (String device : devices) {
+            if (!table.devices().contains(device)) {
+                throw new UsageException("unknown device '" + device + "' in --constraint: use "
+                        + "a NAS-Bench-201 table device (" + String.join(", ", table.devices())
+                        + "), or " + DatasetSpec.LOCAL_DEVICE + " together with --device "
+                        + DatasetSpec.LOCAL_DEVICE);
+            }
         }
     }
 
@@ -133,7 +172,7 @@ public final class EvaluatorFactory {
     }
 
     /** Checks the DJL cache directory before any work, turning a bad one into bad input. */
-    private static void requireEngineCache() {
+    public static void requireEngineCache() {
         try {
             DjlRuntime.requireWritableCache();
         } catch (EngineCacheException e) {
@@ -142,7 +181,7 @@ public final class EvaluatorFactory {
     }
 
     /** Reads the training data, turning missing or corrupt files into bad input. */
-    static TrainTestData readData(DatasetSpec.Training spec) {
+    public static TrainTestData readData(DatasetSpec.Training spec) {
         String name = spec.source().equals(DatasetSpec.IDX)
                 ? "idx:" + spec.directory().orElseThrow()
                 : DatasetSpec.FASHION_MNIST;
@@ -162,7 +201,7 @@ public final class EvaluatorFactory {
             }
             boolean latency = objective.metric().equals("latency_ms");
             String hint = spec instanceof DatasetSpec.Tabular && latency
-                    ? "; latency_ms needs --device NAME"
+                    ? "; latency_ms needs --device NAME or --device " + DatasetSpec.LOCAL_DEVICE
                     : "";
             throw new UsageException("unknown objective metric '" + objective.metric() + "' for "
                     + spec.label() + ": use one of " + new TreeSet<>(evaluator.metrics()) + hint);

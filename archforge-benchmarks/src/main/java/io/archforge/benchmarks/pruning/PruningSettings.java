@@ -1,5 +1,6 @@
 package io.archforge.benchmarks.pruning;
 
+import io.archforge.benchmarks.SettingsChecks;
 import io.archforge.benchmarks.nb201.Nb201Dataset;
 import io.archforge.predictor.PredictorFactory;
 import io.archforge.predictor.prune.PruningOptions;
@@ -30,11 +31,11 @@ public record PruningSettings(List<String> strategies, List<Nb201Dataset> datase
     public PruningSettings {
         strategies = List.copyOf(strategies);
         datasets = List.copyOf(datasets);
-        requireDistinct("strategies", strategies);
-        requireDistinct("datasets", datasets);
-        requireAtLeastOne("seeds", seeds);
-        requireAtLeastOne("trials", trials);
-        requireAtLeastOne("threads", threads);
+        SettingsChecks.requireDistinct("strategies", strategies);
+        SettingsChecks.requireDistinct("datasets", datasets);
+        SettingsChecks.requireAtLeastOne("seeds", seeds);
+        SettingsChecks.requireAtLeastOne("trials", trials);
+        SettingsChecks.requireAtLeastOne("threads", threads);
         if (!(risk > 0 && risk < 1)) {
             throw new IllegalArgumentException("pruning risk must be between 0 and 1, both "
                     + "excluded, got " + risk);
@@ -47,22 +48,5 @@ public record PruningSettings(List<String> strategies, List<Nb201Dataset> datase
     /** Returns the number of studies the benchmark runs, both arms counted. */
     public int studies() {
         return 2 * strategies.size() * datasets.size() * seeds;
-    }
-
-    private static void requireDistinct(String name, List<?> values) {
-        if (values.isEmpty()) {
-            throw new IllegalArgumentException("benchmark " + name + " list is empty; name one");
-        }
-        if (values.stream().distinct().count() != values.size()) {
-            throw new IllegalArgumentException("benchmark " + name + " repeat a value: "
-                    + values);
-        }
-    }
-
-    private static void requireAtLeastOne(String name, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException("benchmark " + name + " must be >= 1, got "
-                    + value);
-        }
     }
 }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.archforge.eval.Evaluation;
 import io.archforge.eval.EvaluationContext;
+import io.archforge.hardware.EnergyModel;
 import io.archforge.space.Architecture;
 import io.archforge.space.SearchSpace;
 import io.archforge.space.SearchSpaces;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,8 @@ class Nb201EvaluatorTest {
 
     private static final String BEST_CIFAR100 = "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|"
             + "+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|";
+
+    private static final String EMPTY = "|none~0|+|none~0|none~1|+|none~0|none~1|none~2|";
 
     private static Nb201Table table;
 
@@ -76,6 +80,59 @@ class Nb201EvaluatorTest {
         assertThatThrownBy(() -> evaluator.evaluate(other, new FixedContext()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("nb201");
+    }
+
+    @Test
+    void reportsMemoryAndEnergyEstimates() {
+        Architecture best = table.space().parse(BEST_CIFAR100);
+        Architecture empty = table.space().parse(EMPTY);
+        Nb201Evaluator evaluator =
+                new Nb201Evaluator(table, Nb201Dataset.CIFAR10, Optional.empty());
+
+        Evaluation large = evaluator.evaluate(best, new FixedContext());
+        Evaluation small = evaluator.evaluate(empty, new FixedContext());
+
+        Nb201NetworkCost.Cost cost = Nb201NetworkCost.of(
+                table.genes(table.indexOf(best)), Nb201Dataset.CIFAR10);
+        assertThat(evaluator.metrics()).contains("memory_mb", "energy_mj");
+        assertThat(large.metrics().get("memory_mb")).isEqualTo(cost.memory().megabytes());
+        assertThat(large.metrics().get("energy_mj")).isEqualTo(EnergyModel.horowitz45nm()
+                .estimateMillijoules(cost.macs(), cost.memory()));
+        assertThat(large.metrics().get("memory_mb"))
+                .isGreaterThan(small.metrics().get("memory_mb"));
+        assertThat(large.metrics().get("energy_mj"))
+                .isGreaterThan(small.metrics().get("energy_mj"));
+        assertThat(large.attributes().get("energy_model")).startsWith("model-based estimate");
+    }
+
+    @Test
+    void extraDevicesBecomeLatencyMetrics() {
+        Architecture cell = table.space().parse(BEST_CIFAR100);
+        int index = table.indexOf(cell);
+        Nb201Evaluator evaluator = new Nb201Evaluator(table, Nb201Dataset.CIFAR10,
+                Optional.of("pixel3"), List.of("raspi4", "titan_rtx_1", "raspi4"));
+
+        Evaluation evaluation = evaluator.evaluate(cell, new FixedContext());
+
+        assertThat(evaluator.metrics()).contains("latency_ms", "latency_ms@raspi4",
+                "latency_ms@titan_rtx_1");
+        assertThat(evaluation.metrics()).containsOnlyKeys(evaluator.metrics());
+        assertThat(evaluation.metrics().get("latency_ms"))
+                .isEqualTo(table.latencyMs(index, "pixel3"));
+        assertThat(evaluation.metrics().get("latency_ms@raspi4"))
+                .isEqualTo(table.latencyMs(index, "raspi4"));
+        assertThat(evaluation.metrics().get("latency_ms@titan_rtx_1"))
+                .isEqualTo(table.latencyMs(index, "titan_rtx_1"));
+        assertThat(evaluator.describe()).containsEntry("extra_devices", "raspi4,titan_rtx_1");
+    }
+
+    @Test
+    void unknownExtraDeviceListsValidNames() {
+        assertThatThrownBy(() -> new Nb201Evaluator(table, Nb201Dataset.CIFAR10,
+                Optional.empty(), List.of("raspi4", "raspi5")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'raspi5'")
+                .hasMessageContaining(String.join(", ", table.devices()));
     }
 
     @Test

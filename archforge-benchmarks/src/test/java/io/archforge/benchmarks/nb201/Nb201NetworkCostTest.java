@@ -42,6 +42,38 @@ class Nb201NetworkCostTest {
     }
 
     /*
+     * Memory of the empty cell on CIFAR-10 at batch 1, float32. A 16x32x32 tensor is
+     * T = 65,536 bytes. In a first-stage cell every 'none' edge writes a new T, and a
+     * node value lives until its last reader: edge 0->1 keeps x and n1 (2T); 0->2 adds n2
+     * (3T); 1->2 writes its output and the sum before freeing the old n2 (5T). No later
+     * step, stem or reduction holds more, so the peak is 5T = 327,680 bytes.
+     * Parameters: 73,306 trainable plus the running mean and variance of batch norms over
+     * 16 + 32 + 32 + 64 + 64 + 64 = 272 channels, 544 values; (73,306 + 544) * 4 =
+     * 295,400 bytes.
+     */
+    @Test
+    void emptyCellMemoryOnCifar10() {
+        Nb201NetworkCost.Cost cost = Nb201NetworkCost.of(EMPTY_CELL, Nb201Dataset.CIFAR10);
+
+        assertThat(cost.memory().peakActivationBytes()).isEqualTo(327_680);
+        assertThat(cost.memory().parameterBytes()).isEqualTo(295_400);
+        assertThat(cost.memory().megabytes()).isCloseTo(0.62308, within(1e-12));
+    }
+
+    /*
+     * MACs: only convolutions and the classifier. The empty cell's FLOPs minus batch
+     * norm, ReLU, pooling and the head term (see emptyCellOnCifar10): 442,368 +
+     * 1,179,648 + 2,359,296 + 131,072 + 1,179,648 + 2,359,296 + 131,072 + 640 =
+     * 7,783,040.
+     */
+    @Test
+    void emptyCellMacsOnCifar10() {
+        Nb201NetworkCost.Cost cost = Nb201NetworkCost.of(EMPTY_CELL, Nb201Dataset.CIFAR10);
+
+        assertThat(cost.macs()).isEqualTo(7_783_040);
+    }
+
+    /*
      * One nor_conv_3x3 edge, in each of the 15 cells (5 per stage at C = 16, 32, 64).
      * Parameters C*C*9 + 2*C: 5*(2,304 + 32) + 5*(9,216 + 64) + 5*(36,864 + 128)
      *   = 11,680 + 46,400 + 184,960 = 243,040.

@@ -93,7 +93,10 @@ public final class CachingEvaluator extends ForwardingEvaluator {
             return evaluator.evaluate(architecture, context);
         }
         EvaluationKey key = EvaluationKey.of(architecture, evaluator, fingerprint, context);
-        Optional<Evaluation> stored = read(key, context);
+        // An entry that lacks a metric the evaluator now reports is stale. Entries are never
+        // replaced, so such a key is evaluated afresh each time.
+        Optional<Evaluation> stored = read(key, context)
+                .filter(entry -> entry.metrics().keySet().containsAll(evaluator.metrics()));
         if (stored.isPresent()) {
             hits.incrementAndGet();
             LOG.debug("Trial {}: evaluation of {} served from the cache (key {})",

@@ -152,19 +152,17 @@ public abstract class BayesianStrategy implements Strategy {
                     + "the name to a PredictorFactory and call usePredictor before the "
                     + "first proposal");
         }
-        Objective primary = context.objectives().get(0);
         // Trial number order, so the result does not depend on the order of results.
-        List<FrozenTrial> observed = trials.stream()
+        List<FrozenTrial> finished = trials.stream()
                 .sorted(Comparator.comparingInt(FrozenTrial::number))
-                .filter(t -> t.state() == TrialState.COMPLETE
-                        && t.metrics().containsKey(primary.metric()))
                 .toList();
-        List<Double> values = observed.stream()
-                .map(t -> -primary.direction().toMinimized(t.metrics().get(primary.metric())))
-                .toList();
+        Observations observations = observe(context, finished);
+        List<FrozenTrial> observed = observations.trials();
+        List<Double> values = observations.values();
         Exploration exploration = Exploration.after(values, search.initialRandom(),
                 search.patience(), search.maxLevel());
         Map<String, String> attributes = attributes(exploration, context);
+        attributes.putAll(observations.notes());
         if (observed.size() < search.initialRandom()) {
             return new Proposal(randomUnseen(context), attributes);
         }
@@ -177,6 +175,47 @@ public abstract class BayesianStrategy implements Strategy {
         }
         return new Proposal(best(context, observed, values, pool, exploration.level()),
                 attributes);
+    }
+
+    /**
+     * Returns the trials the predictor learns from, with one value each (larger is
+     * better), and notes to store with the proposal. By default: the complete trials with the primary
+     * objective's value, that value with its direction normalised, and no notes.
+     * Multi-objective subclasses scalarise the objectives here.
+     *
+     * @param finished the finished trials, in trial number order
+     */
+    protected Observations observe(AskContext context, List<FrozenTrial> finished) {
+        Objective primary = context.objectives().get(0);
+        List<FrozenTrial> observed = finished.stream()
+                .filter(t -> t.state() == TrialState.COMPLETE
+                        && t.metrics().containsKey(primary.metric()))
+                .toList();
+        List<Double> values = observed.stream()
+                .map(t -> -primary.direction().toMinimized(t.metrics().get(primary.metric())))
+                .toList();
+        return new Observations(observed, values, Map.of());
+    }
+
+    /**
+     * The training data of one proposal's predictor.
+     *
+     * @param trials the trials, in trial number order
+     * @param values one value per trial, larger is better
+     * @param notes attributes to store with the proposal
+     */
+    protected record Observations(List<FrozenTrial> trials, List<Double> values,
+            Map<String, String> notes) {
+
+        public Observations {
+            trials = List.copyOf(trials);
+            values = List.copyOf(values);
+            notes = Map.copyOf(notes);
+            if (trials.size() != values.size()) {
+                throw new IllegalArgumentException(trials.size() + " trials but "
+                        + values.size() + " values");
+            }
+        }
     }
 
     private Map<String, String> attributes(Exploration exploration, AskContext context) {

@@ -50,6 +50,23 @@ class CachingEvaluatorTest {
     }
 
     @Test
+    void entryMissingAMetricTheEvaluatorNowReportsIsStale() {
+        CountingCellEvaluator counting = new CountingCellEvaluator(false, false);
+        EvaluationKey key = EvaluationKey.of(cell, counting, FINGERPRINT, new FixedContext(3));
+        cache.put(key, new Evaluation(Map.of("loss", 1.0), Map.of()));
+        CachingEvaluator caching = new CachingEvaluator(counting, cache, FINGERPRINT);
+
+        Evaluation evaluation = caching.evaluate(cell, new FixedContext(3));
+
+        assertThat(counting.calls).hasValue(1);
+        assertThat(evaluation.attributes()).containsEntry(CachingEvaluator.ATTRIBUTE, "miss");
+        assertThat(evaluation.metrics()).containsKey("accuracy");
+        // Entries are never replaced, so the stale one keeps being passed over.
+        caching.evaluate(cell, new FixedContext(3));
+        assertThat(counting.calls).hasValue(2);
+    }
+
+    @Test
     void isomorphicCellIsHit() {
         Architecture variant = isomorphicVariant();
         Architecture canonical = CountingCellEvaluator.NB201.canonical(variant);

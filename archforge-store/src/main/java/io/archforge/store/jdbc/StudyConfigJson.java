@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.archforge.study.Constraint;
 import io.archforge.study.Objective;
 import io.archforge.study.StudyConfig;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import java.util.Optional;
 /**
  * The JSON form of a {@link StudyConfig}, as stored with each study.
  *
- * <p>Objectives are written as {@code NAME:max} or {@code NAME:min} strings and
+ * <p>Objectives are written as {@code NAME:max} or {@code NAME:min} strings,
+ * constraints, when there are any, as {@code METRIC<=BOUND[@DEVICE]} strings, and
  * option maps with sorted keys, so equal configurations give equal text, and
  * {@code read(write(config))} equals {@code config}. Example:
  * <pre>{@code
@@ -47,6 +49,10 @@ public final class StudyConfigJson {
             root.put("scheduler", name);
             root.set("schedulerOptions", JsonMaps.toNode(config.schedulerOptions()));
         });
+        if (!config.constraints().isEmpty()) {
+            ArrayNode constraints = root.putArray("constraints");
+            config.constraints().forEach(constraint -> constraints.add(constraint.toString()));
+        }
         return root.toString();
     }
 
@@ -69,7 +75,24 @@ public final class StudyConfigJson {
                 root.hasNonNull("scheduler") ? Optional.of(text(root, "scheduler")) : Optional.empty(),
                 root.hasNonNull("schedulerOptions")
                         ? JsonMaps.fromNode(root.get("schedulerOptions"), "schedulerOptions")
-                        : Map.of());
+                        : Map.of(),
+                root.hasNonNull("constraints") ? constraints(root.get("constraints")) : List.of());
+    }
+
+    private static List<Constraint> constraints(JsonNode node) {
+        if (!node.isArray()) {
+            throw new IllegalArgumentException("invalid study configuration: field 'constraints'"
+                    + " must be an array of METRIC<=BOUND strings, got " + node);
+        }
+        List<Constraint> constraints = new ArrayList<>();
+        for (JsonNode item : node) {
+            if (!item.isTextual()) {
+                throw new IllegalArgumentException("invalid study configuration: constraint "
+                        + item + " must be a METRIC<=BOUND or METRIC>=BOUND string");
+            }
+            constraints.add(Constraint.parse(item.textValue()));
+        }
+        return constraints;
     }
 
     private static JsonNode parse(String json) {

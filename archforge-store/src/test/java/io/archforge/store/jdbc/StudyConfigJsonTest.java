@@ -3,6 +3,7 @@ package io.archforge.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.archforge.study.Constraint;
 import io.archforge.study.Objective;
 import io.archforge.study.StudyConfig;
 import java.util.List;
@@ -24,6 +25,22 @@ class StudyConfigJsonTest {
 
         assertThat(read).isEqualTo(config);
         assertThat(read.objectives()).containsExactlyElementsOf(config.objectives());
+    }
+
+    @Test
+    void constraintsRoundTripAndAreLeftOutWhenThereAreNone() {
+        StudyConfig config = StoreFixtures.study("s").withConstraints(List.of(
+                Constraint.parse("latency_ms<=5@raspi4"), Constraint.parse("params<=1.25"),
+                Constraint.parse("accuracy>=80")));
+
+        String json = StudyConfigJson.write(config);
+
+        assertThat(json).contains(
+                "\"constraints\":[\"latency_ms<=5.0@raspi4\",\"params<=1.25\",\"accuracy>=80.0\"]");
+        assertThat(StudyConfigJson.read(json)).isEqualTo(config);
+        assertThat(StudyConfigJson.write(StoreFixtures.study("s"))).doesNotContain("constraints");
+        assertThatThrownBy(() -> StudyConfigJson.read(json.replace("params<=1.25", "params<1")))
+                .hasMessageContaining("params<1");
     }
 
     @Test

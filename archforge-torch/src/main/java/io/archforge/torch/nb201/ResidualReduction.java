@@ -11,7 +11,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /** The sum of a main path and a shortcut, both of which halve the side and double the channels. */
-final class ResidualReduction extends AbstractBlock {
+public final class ResidualReduction extends AbstractBlock {
 
     private static final byte VERSION = 1;
 

@@ -82,9 +82,7 @@ public final class MacroNetworkBuilder {
 
         // Stem
         int channels = stages.get(0).width();
-        network.add(convolution(channels, 3, stemStride, 1))
-                .add(BatchNorm.builder().build())
-                .add(Activation.reluBlock());
+        network.add(stem(channels));
 
         // Stages
         for (int stage = 0; stage < stages.size(); stage++) {
@@ -97,13 +95,34 @@ public final class MacroNetworkBuilder {
         }
 
         // Classifier
-        network.add(Pool.globalAvgPool2dBlock())
-                .add(Blocks.batchFlattenBlock())
-                .add(Linear.builder().setUnits(classes).build());
+        network.add(classifier());
         return network;
     }
 
-    private static Block block(StageSpec spec, int inputChannels, int stride) {
+    /** Builds the stem: a 3x3 convolution to {@code channels}, batch norm and ReLU. */
+    public SequentialBlock stem(int channels) {
+        SequentialBlock stem = new SequentialBlock();
+        stem.add(convolution(channels, 3, stemStride, 1))
+                .add(BatchNorm.builder().build())
+                .add(Activation.reluBlock());
+        return stem;
+    }
+
+    /** Builds the classifier: global average pooling, flattening and the linear layer. */
+    public SequentialBlock classifier() {
+        SequentialBlock classifier = new SequentialBlock();
+        classifier.add(Pool.globalAvgPool2dBlock())
+                .add(Blocks.batchFlattenBlock())
+                .add(Linear.builder().setUnits(classes).build());
+        return classifier;
+    }
+
+    /**
+     * Builds one inverted-bottleneck block of {@code spec} that reads
+     * {@code inputChannels} channels, residual when the stage has the skip on and the
+     * shapes match.
+     */
+    public static Block block(StageSpec spec, int inputChannels, int stride) {
         int hidden = spec.expansion() > 1 ? spec.width() * spec.expansion() : inputChannels;
         SequentialBlock body = new SequentialBlock();
         if (spec.expansion() > 1) {

@@ -11,11 +11,15 @@ import io.archforge.eval.TrialPrunedException;
 import io.archforge.fidelity.Fidelity;
 import io.archforge.fidelity.FidelityKind;
 import io.archforge.fidelity.FidelityRange;
+import io.archforge.hardware.HardwareMetrics;
 import io.archforge.space.Architecture;
 import io.archforge.space.MacroSpace;
 import io.archforge.space.MacroSpace.StageSpec;
 import io.archforge.torch.data.DataSplit;
 import io.archforge.torch.data.TrainTestData;
+import io.archforge.torch.hardware.HardwareProfile;
+import io.archforge.torch.hardware.HardwareProfiler;
+import io.archforge.torch.hardware.NetworkFootprint;
 import io.archforge.torch.net.MacroNetworkBuilder;
 import io.archforge.torch.net.ModelStats;
 import java.util.Collections;
@@ -25,6 +29,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +41,16 @@ import org.slf4j.LoggerFactory;
  * the trial seed, trains it with a fixed {@link TrainingRecipe} on a training subset and
  * scores it on a validation set. Both are carved once from the training images with
  * the split seed, so all trials train and score on the same images. The test images are
- * never used. Then it times batch-1 inference. Metrics: {@code accuracy} (final validation
- * accuracy, percent), {@code params} (millions), {@code flops} (millions of
- * multiply-accumulates, see {@link ModelStats}), {@code latency_ms} (median) and
- * {@code training_epochs}.
+ * never used. Then it profiles inference with a {@link HardwareProfiler}. Metrics:
+ * {@code accuracy} (final validation accuracy, percent), {@code params} (millions),
+ * {@code flops} (millions of multiply-accumulates, see {@link ModelStats}), {@code
+ * latency_ms} (batch-1 median), {@code memory_mb} (estimated peak memory of a batch-1
+ * inference, MB of 10^6 bytes, see {@link NetworkFootprint}), {@code energy_mj} (a
+ * model-based energy estimate of a batch-1 inference, millijoules) and {@code
+ * training_epochs}. Attributes add the batch latency ({@code latency_batch_ms},
+ * {@code latency_batch_p10_ms}, {@code latency_batch_p90_ms}, {@code
+ * latency_batch_outliers}, {@code latency_batch_runs}, {@code latency_batch_size}),
+ * {@code memory_measured_mb} (what a DJL forward pass held) and {@code energy_model}.
  *
  * <p>Fidelity: any whole number of epochs from 1 to the recipe's (the learning-rate
  * schedule spans the epochs of the run), or a fraction of the training images from
@@ -56,7 +67,7 @@ import org.slf4j.LoggerFactory;
 public final class TrainingEvaluator implements Evaluator {
     /** The metrics every evaluation returns. */
     public static final Set<String> METRICS = Set.of("accuracy", "params", "flops", "latency_ms",
-            CostMetrics.TRAINING_EPOCHS);
+            HardwareMetrics.MEMORY_MB, HardwareMetrics.ENERGY_MJ, CostMetrics.TRAINING_EPOCHS);
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingEvaluator.class);
     // Seeding and initialization share the engine's random generator, so they run as one.
@@ -67,23 +78,41 @@ public final class TrainingEvaluator implements Evaluator {
     private final Trainer trainer;
     private final FidelityRange fidelities;
     private final FidelityRange fractions;
-    private final LatencyMeter latency;
+    private final HardwareProfiler profiler;
     private final MacroNetworkBuilder builder;
     private final int trainingThreads;
     private final Map<String, String> provenance;
 
     /**
-     * Creates an evaluator and carves the training and validation images.
+     * Creates an evaluator and carves the training and validation images. Batch latency
+     * is timed as {@link HardwareProfiler#withBatchOf(LatencyMeter)} times it.
      *
      * @param data the dataset; its test split is not used
      * @param recipe the training procedure
-     * @param latency how to time inference
+     * @param latency how to time batch-1 inference
      * @param stemStride the stride of the stem convolution, 1 or 2
      * @param trainingThreads PyTorch intra-op threads while training
      * @param splitSeed the seed that picks the training and validation images
      */
     public TrainingEvaluator(TrainTestData data, TrainingRecipe recipe, LatencyMeter latency,
             int stemStride, int trainingThreads, long splitSeed) {
+        this(data, recipe, HardwareProfiler.withBatchOf(latency), stemStride, trainingThreads,
+                splitSeed);
+    }
+
+    /**
+     * Creates an evaluator that profiles inference with {@code profiler} and carves the
+     * training and validation images.
+     *
+     * @param data the dataset; its test split is not used
+     * @param recipe the training procedure
+     * @param profiler how to time inference and estimate its memory and energy
+     * @param stemStride the stride of the stem convolution, 1 or 2
+     * @param trainingThreads PyTorch intra-op threads while training
+     * @param splitSeed the seed that picks the training and validation images
+     */
+    public TrainingEvaluator(TrainTestData data, TrainingRecipe recipe,
+            HardwareProfiler profiler, int stemStride, int trainingThreads, long splitSeed) {
         if (trainingThreads < 1) {
             throw new IllegalArgumentException("training threads must be at least 1, got "
                     + trainingThreads);
@@ -95,7 +124,7 @@ public final class TrainingEvaluator implements Evaluator {
         this.fidelities = FidelityRange.continuous(FidelityKind.EPOCHS, 1, recipe.epochs());
         this.fractions = FidelityRange.continuous(FidelityKind.DATA_FRACTION,
                 recipe.batchSize() / (double) recipe.trainImages(), 1);
-        this.latency = latency;
+        this.profiler = Objects.requireNonNull(profiler, "profiler");
         this.builder = new MacroNetworkBuilder(data.classCount(), stemStride);
         this.trainingThreads = trainingThreads;
         this.provenance = provenance(recipe, stemStride, splitSeed);
@@ -165,20 +194,24 @@ public final class TrainingEvaluator implements Evaluator {
             try {
                 result = run.fit(network, manager, subset(fraction), context.seed(), context);
             } catch (TrialPrunedException e) {
+                NetworkFootprint footprint = NetworkFootprint.of(network, input);
                 Map<String, Double> partial = new HashMap<>(e.metrics());
                 partial.put("params", stats.params());
                 partial.put("flops", stats.flops());
+                partial.put(HardwareMetrics.MEMORY_MB, footprint.memory().megabytes());
+                partial.put(HardwareMetrics.ENERGY_MJ, profiler.energyMillijoules(footprint));
                 partial.computeIfPresent(CostMetrics.TRAINING_EPOCHS, (key, trained) -> trained * fraction);
                 throw new TrialPrunedException(e.step(), partial);
             }
-            LatencyStats timing = latency.measure(network, manager, input);
+            HardwareProfile profile = profiler.profile(network, manager, input);
             LOG.info("Trial {} ({}): {}", context.trialNumber(), architecture.contentHash(),
                     String.format(Locale.ROOT, "accuracy %.2f%%, %.4f M params, %.3f M FLOPs,"
-                            + " latency %.3f ms, trained in %.1f s", result.accuracy(),
-                            stats.params(), stats.flops(), timing.medianMs(),
+                            + " latency %.3f ms, memory %.3f MB (estimate), trained in %.1f s",
+                            result.accuracy(), stats.params(), stats.flops(),
+                            profile.latency().medianMs(), profile.memoryMb(),
                             result.trainSeconds()));
-            return new Evaluation(metrics(result, stats, timing, epochs * fraction),
-                    attributes(result, timing));
+            return new Evaluation(metrics(result, stats, profile, epochs * fraction),
+                    attributes(result, profile));
         }
     }
 
@@ -197,20 +230,32 @@ public final class TrainingEvaluator implements Evaluator {
     }
 
     private static Map<String, Double> metrics(TrainingResult result, ModelStats stats,
-            LatencyStats timing, double epochs) {
+            HardwareProfile profile, double epochs) {
         return Map.of("accuracy", result.accuracy(), "params", stats.params(),
-                "flops", stats.flops(), "latency_ms", timing.medianMs(),
+                "flops", stats.flops(), "latency_ms", profile.latency().medianMs(),
+                HardwareMetrics.MEMORY_MB, profile.memoryMb(),
+                HardwareMetrics.ENERGY_MJ, profile.energyMj(),
                 CostMetrics.TRAINING_EPOCHS, epochs);
     }
 
-    private Map<String, String> attributes(TrainingResult result, LatencyStats timing) {
+    private Map<String, String> attributes(TrainingResult result, HardwareProfile profile) {
         Map<String, String> attributes = new LinkedHashMap<>(provenance);
         attributes.put("train_seconds", decimal("%.2f", result.trainSeconds()));
         attributes.put("final_loss", decimal("%.4f", result.finalLoss()));
+        LatencyStats timing = profile.latency();
         attributes.put("latency_p10_ms", decimal("%.4f", timing.p10Ms()));
         attributes.put("latency_p90_ms", decimal("%.4f", timing.p90Ms()));
         attributes.put("latency_runs", Integer.toString(timing.samplesMs().size()));
         attributes.put("latency_outliers", Integer.toString(timing.outliers()));
+        LatencyStats batch = profile.batchLatency();
+        attributes.put("latency_batch_ms", decimal("%.4f", batch.medianMs()));
+        attributes.put("latency_batch_p10_ms", decimal("%.4f", batch.p10Ms()));
+        attributes.put("latency_batch_p90_ms", decimal("%.4f", batch.p90Ms()));
+        attributes.put("latency_batch_runs", Integer.toString(batch.samplesMs().size()));
+        attributes.put("latency_batch_outliers", Integer.toString(batch.outliers()));
+        attributes.put("latency_batch_size", Integer.toString(profile.batchSize()));
+        attributes.put("memory_measured_mb", decimal("%.4f", profile.measuredMemoryMb()));
+        attributes.put(HardwareMetrics.ENERGY_MODEL, profile.energyModel());
         return attributes;
     }
 
@@ -226,7 +271,7 @@ public final class TrainingEvaluator implements Evaluator {
         values.put("network", "macro network, MobileNetV2 blocks, stem stride " + stemStride);
         values.put("split_seed", Long.toString(splitSeed));
         values.put("training_threads", Integer.toString(trainingThreads));
-        values.put("latency_threads", Integer.toString(latency.threads()));
+        values.put("latency_threads", Integer.toString(profiler.latency().threads()));
         values.putAll(DjlRuntime.versions());
         values.put("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
         return Collections.unmodifiableMap(values);

@@ -39,6 +39,16 @@ class TrainingEvaluatorTest {
             assertThat(evaluation.attributes().get("data_source")).isEqualTo(data.source());
             assertThat(evaluation.attributes()).containsKeys("recipe", "djl_version",
                     "engine_version", "latency_p90_ms", "latency_outliers");
+            assertThat(evaluation.metrics().get("memory_mb")).isPositive();
+            assertThat(evaluation.metrics().get("energy_mj")).isPositive();
+            assertThat(evaluation.attributes()).containsEntry("latency_batch_size", "32")
+                    .containsEntry("latency_batch_runs", "30")
+                    .containsKeys("latency_batch_ms", "latency_batch_p10_ms",
+                            "latency_batch_p90_ms", "memory_measured_mb");
+            assertThat(Double.parseDouble(evaluation.attributes().get("latency_batch_ms")))
+                    .isGreaterThan(evaluation.metrics().get("latency_ms"));
+            assertThat(evaluation.attributes().get("energy_model"))
+                    .startsWith("model-based estimate");
             assertThat(evaluator.isNoisy()).isTrue();
         }
     }
@@ -93,7 +103,8 @@ class TrainingEvaluatorTest {
                     .isInstanceOfSatisfying(TrialPrunedException.class, e -> {
                         assertThat(e.step()).isEqualTo(1);
                         assertThat(e.metrics()).containsEntry(CostMetrics.TRAINING_EPOCHS, 1.0)
-                                .containsKeys("accuracy", "params", "flops");
+                                .containsKeys("accuracy", "params", "flops", "memory_mb",
+                                        "energy_mj");
                     });
             assertThat(pruning.reported).hasSize(1);
 
