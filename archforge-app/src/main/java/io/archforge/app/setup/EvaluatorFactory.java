@@ -34,6 +34,9 @@ import java.util.TreeSet;
  */
 public final class EvaluatorFactory {
 
+    /** The fingerprint option that versions the metrics a NAS-Bench-201 look-up returns. */
+    private static final String NB201_RESULTS_VERSION = "results_version";
+
     private EvaluatorFactory() {
     }
 
@@ -82,6 +85,8 @@ public final class EvaluatorFactory {
         Map<String, String> options = new HashMap<>(spec.evaluatorOptions());
         if (spec instanceof DatasetSpec.Tabular) {
             options.remove(DatasetSpec.Tabular.PROTOCOL);
+            // Version 2 added memory_mb and energy_mj, which entries of version 1 lack.
+            options.put(NB201_RESULTS_VERSION, "2");
         }
         return EvaluatorFingerprint.of(spec.evaluator(), options);
     }
