@@ -5,7 +5,7 @@ import io.archforge.study.Trial;
 
 /**
  * The context of a table look-up for one trial: it carries the trial's number and
- * seed, ignores reports and never asks the evaluation to stop.
+ * seed, ignores reports and never requests that the evaluation stop.
  *
  * @param trial the trial being evaluated
  */

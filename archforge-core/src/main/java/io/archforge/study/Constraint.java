@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
 public record Constraint(String metric, Relation relation, double bound, Optional<String> device) {
 
     private static final Pattern FORM = Pattern.compile(
-            "\\s*([A-Za-z][A-Za-z0-9_]*)\\s*(<=|>=|=<|=>|<|>|==|=)\\s*([^@\\s]+)\\s*(?:@\\s*(\\S*))?\\s*");
+            "\\s*([A-Za-z][A-Za-z0-9_]*)\\s*(<=|>=|=<|=>|<|>|==|=)\\s*([^@\\s<>=][^@\\s]*)?\\s*"
+                    + "(?:@\\s*(\\S*))?\\s*");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
     public Constraint {
@@ -80,14 +81,17 @@ public record Constraint(String metric, Relation relation, double bound, Optiona
                     + " followed by @DEVICE");
         }
         Relation relation = switch (matcher.group(2)) {
-            case "<=", "=<" -> Relation.AT_MOST;
-            case ">=", "=>" -> Relation.AT_LEAST;
+            case "<=" -> Relation.AT_MOST;
+            case ">=" -> Relation.AT_LEAST;
             default -> throw invalid(text, "operator '" + matcher.group(2)
                     + "' is not supported; use <= or >=");
         };
+        if (matcher.group(3) == null) {
+            throw invalid(text, "the bound is missing after '" + matcher.group(2) + "'");
+        }
         double bound;
         try {
-            bound = Double.parseDouble(matcher.group(3));
+            bound = parseBound(matcher.group(3));
         } catch (NumberFormatException e) {
             throw invalid(text, "bound '" + matcher.group(3) + "' is not a number");
         }
@@ -100,6 +104,14 @@ public record Constraint(String metric, Relation relation, double bound, Optiona
                     + " write @ and the name, such as @raspi4");
         }
         return new Constraint(matcher.group(1), relation, bound, device);
+    }
+
+    /** Parses a decimal number, rejecting the type suffixes Java's parser accepts. */
+    private static double parseBound(String text) {
+        if (!text.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
+            throw new NumberFormatException(text);
+        }
+        return Double.parseDouble(text);
     }
 
     private static IllegalArgumentException invalid(String text, String problem) {

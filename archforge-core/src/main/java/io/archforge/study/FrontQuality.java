@@ -3,6 +3,7 @@ package io.archforge.study;
 import io.archforge.pareto.Hypervolume;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +14,14 @@ import java.util.Optional;
  *
  * <p>The reference point lies beyond the worst value of each objective over the
  * study's complete full-fidelity trials (feasible ones when any are) by a tenth of that
- * objective's range, so the set's extreme points count too. Because the reference
+ * objective's range, so the set's extreme points count too. When all those values are
+ * equal, the margin is a tenth of the value's magnitude, and at least 0.1. Because the reference
  * point follows the trials, compare hypervolumes of studies only with a common
  * reference, as {@code bench pareto} does against the true front.
  *
  * @param hypervolume the dominated measure, the product of the objectives' units
- * @param reference the reference point, metric to value, in each objective's own
- *     direction (an accuracy stays an accuracy)
+ * @param reference the reference point, metric to value in objective order, in each
+ *     objective's own direction (an accuracy stays an accuracy)
  */
 public record FrontQuality(double hypervolume, Map<String, Double> reference) {
 
@@ -27,7 +29,7 @@ public record FrontQuality(double hypervolume, Map<String, Double> reference) {
     public static final double MARGIN = 0.1;
 
     public FrontQuality {
-        reference = Map.copyOf(reference);
+        reference = Collections.unmodifiableMap(new LinkedHashMap<>(reference));
     }
 
     /**

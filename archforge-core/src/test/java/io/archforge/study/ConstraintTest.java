@@ -41,12 +41,18 @@ class ConstraintTest {
     @Test
     void rejectsMalformedTextNamingItAndTheForm() {
         for (String text : List.of("latency_ms", "latency_ms<5", "latency_ms==5", "<=5",
-                "latency_ms<=fast", "latency_ms<=5@", "latency_ms<=NaN", "latency_ms<=5@a b")) {
+                "latency_ms<=fast", "latency_ms<=5@", "latency_ms<=NaN", "latency_ms<=5@a b",
+                "latency_ms<=", "latency_ms=<5", "latency_ms<=5d")) {
             assertThatThrownBy(() -> Constraint.parse(text)).as(text)
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("'" + text + "'")
                     .hasMessageContaining("latency_ms<=5@raspi4");
         }
+    }
+
+    @Test
+    void missingBoundIsNamed() {
+        assertThatThrownBy(() -> Constraint.parse("latency_ms<=")).hasMessageContaining("bound is missing");
     }
 
     @Test

@@ -18,11 +18,11 @@ final class BenchTasks {
      * Runs every task and returns the results in task order, so the output does not
      * depend on the thread count.
      *
-     * @param what the kind of task, for the message of a failure that is not a runtime
+     * @param taskKind the kind of task, for the message of a failure that is not a runtime
      *     exception, such as {@code "latency run"}
      * @throws RuntimeException the first failed task's own exception
      */
-    static <T> List<T> runAll(int threads, List<Callable<T>> tasks, String what)
+    static <T> List<T> runAll(int threads, List<Callable<T>> tasks, String taskKind)
             throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -40,7 +40,7 @@ final class BenchTasks {
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw new IllegalStateException(what + " failed", cause);
+            throw new IllegalStateException(taskKind + " failed", cause);
         } finally {
             pool.shutdownNow();
         }

@@ -4,6 +4,7 @@ import io.archforge.app.setup.DatasetSpec;
 import io.archforge.study.Constraint;
 import io.archforge.study.Constraints;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -23,6 +24,16 @@ final class ConstraintOptions {
      * @throws UsageException naming the bad text and the expected form
      */
     static List<Constraint> parse(List<String> texts) {
+        return parse(texts, "--constraint");
+    }
+
+    /**
+     * Parses each text of {@code option} and checks that together they leave some value
+     * feasible. The result is sorted by its text, so the order given does not matter.
+     *
+     * @throws UsageException naming the option, the bad text and the expected form
+     */
+    static List<Constraint> parse(List<String> texts, String option) {
         if (texts == null) {
             return List.of();
         }
@@ -31,14 +42,15 @@ final class ConstraintOptions {
             try {
                 parsed.add(Constraint.parse(text));
             } catch (IllegalArgumentException e) {
-                throw new UsageException("invalid --constraint: " + e.getMessage(), e);
+                throw new UsageException("invalid " + option + ": " + e.getMessage(), e);
             }
         }
         try {
             Constraints.checkConsistent(parsed);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("invalid --constraint: " + e.getMessage(), e);
+            throw new UsageException("invalid " + option + ": " + e.getMessage(), e);
         }
+        parsed.sort(Comparator.comparing(Constraint::toString));
         return List.copyOf(parsed);
     }
 
@@ -59,6 +71,7 @@ final class ConstraintOptions {
                             constraint.bound(), Optional.empty())
                     : constraint);
         }
+        resolved.sort(Comparator.comparing(Constraint::toString));
         return List.copyOf(resolved);
     }
 
@@ -76,8 +89,10 @@ final class ConstraintOptions {
             return spec;
         }
         if (spec instanceof DatasetSpec.Tabular tabular) {
-            if (devices.contains(LOCAL)) {
-                throw new UsageException("--constraint ...@" + LOCAL + " measures on this "
+            Optional<Constraint> local = resolved.stream()
+                    .filter(c -> c.device().equals(Optional.of(LOCAL))).findFirst();
+            if (local.isPresent()) {
+                throw new UsageException("--constraint " + local.get() + " measures on this "
                         + "machine, which a NAS-Bench-201 search does only with --device "
                         + LOCAL + "; add --device " + LOCAL + " or name a table device");
             }

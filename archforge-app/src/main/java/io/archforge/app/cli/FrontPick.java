@@ -4,12 +4,15 @@ import io.archforge.app.output.StudyReport;
 import io.archforge.app.output.TrialViews;
 import io.archforge.study.Constraint;
 import io.archforge.study.FrontChoice;
+import io.archforge.study.Constraints;
 import io.archforge.study.FrozenTrial;
+import io.archforge.study.Study;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A preference given after the search, {@code --weight} or {@code --budget}, that picks
@@ -58,7 +61,52 @@ sealed interface FrontPick {
     record Budgets(List<Constraint> budgets) implements FrontPick {
         @Override
         public Optional<FrozenTrial> choose(StudyReport report) {
-            return FrontChoice.byBudget(report.pareto(), report.config().objectives(), budgets);
+            List<FrozenTrial> candidates = candidates(report);
+            requireMetrics(candidates);
+            return FrontChoice.byBudget(candidates, report.config().objectives(), budgets);
+        }
+
+        /**
+         * Returns the trials a budget picks from: the Pareto set, or with one objective
+         * every complete trial, the feasible ones when any are.
+         */
+        private static List<FrozenTrial> candidates(StudyReport report) {
+            if (report.config().isMultiObjective()) {
+                return report.pareto();
+            }
+            List<FrozenTrial> complete = report.trials().stream()
+                    .filter(t -> t.hasValues(report.config().objectives()) && Study.isFullFidelity(t))
+                    .toList();
+            List<FrozenTrial> feasible = complete.stream()
+                    .filter(t -> Constraints.isFeasible(t, report.config().constraints()))
+                    .toList();
+            return feasible.isEmpty() ? complete : feasible;
+        }
+
+        /** Checks that every candidate reports each metric a budget reads. */
+        private void requireMetrics(List<FrozenTrial> candidates) {
+            for (Constraint budget : budgets) {
+                for (FrozenTrial trial : candidates) {
+                    if (!trial.metrics().containsKey(budget.key())) {
+                        throw new UsageException("invalid --budget " + budget + ": trial "
+                                + trial.number() + " has no metric '" + budget.key()
+                                + "'; budget one of " + new TreeSet<>(trial.metrics().keySet()));
+                    }
+                }
+            }
+        }
+
+        /** Returns whether {@code trial} meets every budget. */
+        public boolean fits(FrozenTrial trial) {
+            return Constraints.violation(trial, budgets) == 0;
+        }
+
+        @Override
+        public String describe(StudyReport report) {
+            String text = FrontPick.super.describe(report);
+            boolean missed = choose(report).map(t -> !fits(t)).orElse(false);
+            return missed ? text + "No trial meets the budget, so the least-violating one is "
+                    + "shown.\n" : text;
         }
 
         @Override
@@ -78,7 +126,7 @@ sealed interface FrontPick {
                     + "objectives off, a budget bounds them");
         }
         if (budgets != null) {
-            return Optional.of(new Budgets(ConstraintOptions.parse(budgets)));
+            return Optional.of(new Budgets(ConstraintOptions.parse(budgets, "--budget")));
         }
         if (weights == null) {
             return Optional.empty();

@@ -122,7 +122,8 @@ final class ProgressReporter implements StudyListener, AutoCloseable {
     }
 
     private String bestText() {
-        return best.map(t -> primary.metric() + " "
+        String label = constraints.isEmpty() ? "" : "feasible ";
+        return best.map(t -> label + primary.metric() + " "
                 + TrialViews.number(t.metrics().get(primary.metric()))
                 + " (trial " + t.number()
                 + (Constraints.isFeasible(t, constraints) ? ")" : ", infeasible)"))

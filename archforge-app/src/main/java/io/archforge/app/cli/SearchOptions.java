@@ -99,8 +99,8 @@ final class SearchOptions {
     Integer population;
 
     @Option(names = "--sample-size", paramLabel = "N",
-            description = "Evolution tournament sample size (default: 3 for real training, "
-                    + "20 for the benchmark).")
+            description = "Tournament sample size of evolution and mo-evolution (default: 3 "
+                    + "for real training, 20 for the benchmark).")
     Integer sampleSize;
 
     @Option(names = "--trials", paramLabel = "N",
@@ -147,8 +147,8 @@ final class SearchOptions {
     String protocol;
 
     @Option(names = "--device", paramLabel = "NAME",
-            description = "NAS-Bench-201 device whose measured latency becomes latency_ms, "
-                    + "such as pixel3 or 2080ti_1.")
+            description = "Device whose latency becomes latency_ms: a NAS-Bench-201 table "
+                    + "column such as pixel3 or 2080ti_1, or local to measure on this machine.")
     String device;
 
     @Mixin

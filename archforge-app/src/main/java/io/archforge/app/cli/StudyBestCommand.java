@@ -7,11 +7,15 @@ import io.archforge.study.FrozenTrial;
 import io.archforge.study.StudyConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +32,8 @@ import picocli.CommandLine.Spec;
         description = "Print a study's best architecture, or its Pareto set with two or more "
                 + "objectives.")
 final class StudyBestCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StudyBestCommand.class);
 
     /** The trial attribute in which the training evaluator records its data source. */
     static final String DATA_SOURCE = "data_source";
@@ -80,8 +86,13 @@ final class StudyBestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
             Map<String, Object> json = report.toJson();
-            pick.ifPresent(p -> json.put("choice", p.choose(report)
-                    .map(report::view).orElse(null)));
+            pick.ifPresent(p -> json.put("choice", p.choose(report).map(trial -> {
+                Map<String, Object> view = report.view(trial);
+                if (p instanceof FrontPick.Budgets budgets) {
+                    view.put("within_budget", budgets.fits(trial));
+                }
+                return view;
+            }).orElse(null)));
             out.print(Json.write(json) + "\n");
         } else {
             out.print(report.toText());
@@ -97,8 +108,19 @@ final class StudyBestCommand implements Callable<Integer> {
                     + config.name() + "' has one, " + config.objectives().get(0)
                     + "; drop --plot");
         }
+        String name = plot.getFileName() == null ? "" : plot.getFileName().toString();
+        if (!name.toLowerCase(Locale.ROOT).endsWith(".png") || name.length() <= 4
+                || Files.isDirectory(plot)) {
+            throw new UsageException("invalid --plot '" + plot + "': give a file name ending "
+                    + "in .png, such as front.png");
+        }
+        if (trials.stream().noneMatch(t -> t.hasValues(config.objectives()))) {
+            throw new UsageException("--plot: study '" + config.name() + "' has no completed "
+                    + "trial yet, so there is nothing to plot; run the search first");
+        }
         try {
             FrontPlot.write(config, trials, plot);
+            LOG.info("Wrote the front plot to {}", plot.toAbsolutePath());
         } catch (IOException e) {
             throw new UsageException("cannot write --plot " + plot + ": " + e.getMessage()
                     + "; give a writable path", e);

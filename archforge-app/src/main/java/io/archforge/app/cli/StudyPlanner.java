@@ -253,8 +253,9 @@ final class StudyPlanner {
             config = stored.get();
             new ConfigConflicts(config, options, dataset, objectives, strategyOptions,
                     schedulerOptions).check();
-            if (options.constraints != null && dataset.isPresent()
-                    && !ConstraintOptions.forSpec(constraints, dataset.get())
+            DatasetSpec storedSpec = dataset.orElseGet(() -> DatasetSpec.of(config));
+            if (options.constraints != null
+                    && !ConstraintOptions.forSpec(constraints, storedSpec)
                             .equals(config.constraints())) {
                 throw new UsageException("study '" + name + "' was created with constraints "
                         + config.constraints() + ", not --constraint " + options.constraints
@@ -268,9 +269,9 @@ final class StudyPlanner {
         return new StudyPlan(config, budget(config), stored.isPresent());
     }
 
-    private StudyConfig newConfig(DatasetSpec given, String name) {
-        List<Constraint> resolved = ConstraintOptions.forSpec(constraints, given);
-        DatasetSpec spec = ConstraintOptions.withDevices(given, resolved);
+    private StudyConfig newConfig(DatasetSpec requested, String name) {
+        List<Constraint> resolved = ConstraintOptions.forSpec(constraints, requested);
+        DatasetSpec spec = ConstraintOptions.withDevices(requested, resolved);
         String space = options.space != null ? options.space : spec.defaultSpace();
         String strategy = chosenStrategy();
         boolean training = spec instanceof DatasetSpec.Training;

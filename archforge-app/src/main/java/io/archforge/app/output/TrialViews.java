@@ -60,6 +60,9 @@ public final class TrialViews {
         view.put("strategy", config.strategy());
         view.put("strategy_options", new TreeMap<>(config.strategyOptions()));
         view.put("objectives", objectives(config.objectives()));
+        if (!config.constraints().isEmpty()) {
+            view.put("constraints", config.constraints().stream().map(Object::toString).toList());
+        }
         view.put("seed", config.seed());
         return view;
     }

@@ -53,9 +53,11 @@ public final class FrontPlot {
         List<FrozenTrial> complete = trials.stream()
                 .filter(t -> t.hasValues(config.objectives()) && Study.isFullFidelity(t))
                 .toList();
+        String projection = config.objectives().size() > 2
+                ? " (first 2 of " + config.objectives().size() + " objectives)" : "";
         XYChart chart = new XYChartBuilder().width(800).height(560)
                 .title("Study " + config.name() + ": " + complete.size() + " trials, Pareto set"
-                        + (config.constraints().isEmpty() ? "" : " under " + config.constraints()))
+                        + projection + constraintNote(config))
                 .xAxisTitle(x.toString()).yAxisTitle(y.toString()).build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
@@ -65,20 +67,33 @@ public final class FrontPlot {
                 .filter(t -> Constraints.isFeasible(t, config.constraints())).toList();
         List<FrozenTrial> infeasible = complete.stream()
                 .filter(t -> !Constraints.isFeasible(t, config.constraints())).toList();
-        scatter(chart, "feasible trials", feasible, x, y, FEASIBLE);
+        scatter(chart, config.constraints().isEmpty() ? "trials" : "feasible trials", feasible,
+                x, y, FEASIBLE);
         scatter(chart, "infeasible trials", infeasible, x, y, INFEASIBLE);
 
         List<FrozenTrial> front = new ArrayList<>(Study.paretoFrontOf(trials, config.objectives(),
                 config.constraints()));
         front.sort(Comparator.comparingDouble(t -> t.metrics().get(x.metric())));
         XYSeries line = chart.addSeries("Pareto set", values(front, x), values(front, y));
-        line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        // A front of three or more objectives is no line in two of them.
+        line.setXYSeriesRenderStyle(config.objectives().size() > 2
+                ? XYSeries.XYSeriesRenderStyle.Scatter : XYSeries.XYSeriesRenderStyle.Line);
         line.setLineColor(FRONT);
         line.setMarkerColor(FRONT);
         line.setMarker(SeriesMarkers.DIAMOND);
 
         addBounds(chart, config.constraints(), complete, x, y);
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    /** Returns the constraints for the title, or their count when the list is long. */
+    private static String constraintNote(StudyConfig config) {
+        if (config.constraints().isEmpty()) {
+            return "";
+        }
+        String listed = config.constraints().toString();
+        return listed.length() <= 40 ? " under " + listed
+                : " under " + config.constraints().size() + " constraints";
     }
 
     private static void scatter(XYChart chart, String name, List<FrozenTrial> trials,

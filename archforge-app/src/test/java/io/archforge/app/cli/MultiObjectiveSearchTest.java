@@ -139,6 +139,71 @@ class MultiObjectiveSearchTest {
     }
 
     @Test
+    void budgetOnAMissingMetricIsRejectedAndAMissedBudgetIsSaid() {
+        assertThat(search("nsga2", "params<=1.0", "budgets").exitCode()).isZero();
+        String store = dir.resolve("s.db").toString();
+
+        Cli.Result unknown = Cli.run("study", "best", "budgets", "--storage", store, "--budget",
+                "latency_ms<=2@raspi4");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("invalid --budget").contains("latency_ms@raspi4");
+
+        Cli.Result missed = Cli.run("study", "best", "budgets", "--storage", store, "--budget",
+                "flops<=0.0001");
+        assertThat(missed.exitCode()).isZero();
+        assertThat(missed.out()).contains("No trial meets the budget");
+        JsonNode json = Cli.run("study", "best", "budgets", "--storage", store, "--json",
+                "--budget", "flops<=0.0001").json();
+        assertThat(json.get("choice").get("within_budget").asBoolean()).isFalse();
+    }
+
+    @Test
+    void budgetOnOneObjectivePicksAmongAllTrials() {
+        String store = dir.resolve("s.db").toString();
+        assertThat(Cli.run("search", "--dataset", "cifar10", "--trials", "40", "--study", "one",
+                "--storage", store).exitCode()).isZero();
+
+        JsonNode json = Cli.run("study", "best", "one", "--storage", store, "--json",
+                "--budget", "params<=0.3").json();
+
+        JsonNode choice = json.get("choice");
+        assertThat(choice.get("within_budget").asBoolean()).isTrue();
+        assertThat(choice.get("metrics").get("params").asDouble()).isLessThanOrEqualTo(0.3);
+    }
+
+    @Test
+    void constraintOrderDoesNotMatterButResumingByNameChecksThem() {
+        Cli.Result first = Cli.run("search", "--dataset", "cifar10", "--strategy", "nsga2",
+                "--objective", "test_accuracy:max", "--objective", "flops:min",
+                "--constraint", "params<=1.0", "--constraint", "flops<=100", "--trials", "20",
+                "--study", "order", "--storage", dir.resolve("s.db").toString());
+        assertThat(first.exitCode()).as(first.err()).isZero();
+
+        Cli.Result swapped = Cli.run("search", "--dataset", "cifar10", "--strategy", "nsga2",
+                "--objective", "test_accuracy:max", "--objective", "flops:min",
+                "--constraint", "flops<=100", "--constraint", "params<=1.0", "--trials", "25",
+                "--study", "order", "--storage", dir.resolve("s.db").toString());
+        assertThat(swapped.exitCode()).as(swapped.err()).isZero();
+
+        Cli.Result byName = Cli.run("search", "--study", "order", "--storage",
+                dir.resolve("s.db").toString(), "--trials", "30", "--constraint", "params<=2");
+        assertThat(byName.exitCode()).isEqualTo(2);
+        assertThat(byName.err()).contains("params<=2");
+    }
+
+    @Test
+    void plotNeedsAPngNameAndCompletedTrials() {
+        assertThat(search("nsga2", "params<=1.0", "plots").exitCode()).isZero();
+        String store = dir.resolve("s.db").toString();
+
+        Cli.Result jpg = Cli.run("study", "best", "plots", "--storage", store, "--plot",
+                dir.resolve("front.jpg").toString());
+        assertThat(jpg.exitCode()).isEqualTo(2);
+        assertThat(jpg.err()).contains("front.jpg").contains(".png");
+        assertThat(dir.resolve("front.jpg.png")).doesNotExist();
+    }
+
+    @Test
     void resumingWithOtherConstraintsIsRefused() {
         assertThat(search("nsga2", "params<=1.0", "fixed").exitCode()).isZero();
 
