@@ -41,8 +41,8 @@ public record Objective(String metric, Direction direction) {
         String name = text.substring(0, colon).trim();
         String direction = text.substring(colon + 1).trim().toLowerCase(Locale.ROOT);
         return switch (direction) {
-            case "max", "maximize" -> maximize(name);
-            case "min", "minimize" -> minimize(name);
+            case "max", "maximize", "maximise" -> maximize(name);
+            case "min", "minimize", "minimise" -> minimize(name);
             default -> throw new IllegalArgumentException(
                     "invalid objective direction '" + direction + "' in '" + text + "': use max or min");
         };

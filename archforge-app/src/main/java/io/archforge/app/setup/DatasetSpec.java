@@ -291,7 +291,7 @@ public sealed interface DatasetSpec permits DatasetSpec.Tabular, DatasetSpec.Tra
         if (benchmark != null) {
             throw new UsageException("--benchmark " + benchmark + " conflicts with --dataset "
                     + dataset
-                    + ", which trains for real; drop --benchmark");
+                    + ", which is not a NAS-Bench-201 data set; drop --benchmark");
         }
         if (device != null && !device.equals(LOCAL_DEVICE)) {
             throw new UsageException("--device " + device + " selects an NB201 latency column and "

@@ -47,7 +47,11 @@ public final class LatencyBenchmark {
     public LatencyBenchmark(DeviceLatencyTable table, int testSize, int referenceCount) {
         this.table = Objects.requireNonNull(table, "table");
         int size = table.architectures().size();
-        if (testSize < 1 || referenceCount < 0 || testSize + referenceCount >= size) {
+        if (testSize < 1) {
+            throw new IllegalArgumentException("test size " + testSize + " leaves nothing to "
+                    + "score; use a test size of at least 1, such as 1000");
+        }
+        if (referenceCount < 0 || testSize + referenceCount >= size) {
             throw new IllegalArgumentException("test size " + testSize + " and "
                     + referenceCount + " references must leave training architectures among the "
                     + size + " of " + table.benchmark() + "; lower the test size");
