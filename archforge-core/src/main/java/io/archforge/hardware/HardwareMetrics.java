@@ -9,6 +9,11 @@ public final class HardwareMetrics {
 
     /** Batch-1 inference latency, in milliseconds. */
     public static final String LATENCY_MS = "latency_ms";
+    /**
+     * The 90th percentile of the same batch-1 timings, in milliseconds: a bound on it
+     * also holds for the slow tail, which a bound on the median does not.
+     */
+    public static final String LATENCY_P90_MS = "latency_p90_ms";
 
     /**
      * Estimated peak memory of a batch-1 inference, in MB: parameter bytes plus the peak

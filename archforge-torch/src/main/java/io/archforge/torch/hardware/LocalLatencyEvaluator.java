@@ -71,6 +71,7 @@ public final class LocalLatencyEvaluator extends ForwardingEvaluator {
         this.meter = Objects.requireNonNull(meter, "meter");
         Set<String> names = new LinkedHashSet<>(delegate.metrics());
         names.add(HardwareMetrics.LATENCY_MS);
+        names.add(HardwareMetrics.LATENCY_P90_MS);
         this.metrics = Set.copyOf(names);
     }
 
@@ -101,6 +102,7 @@ public final class LocalLatencyEvaluator extends ForwardingEvaluator {
         LatencyStats timing = reused != null ? reused : measure(architecture);
         Map<String, Double> metricValues = new HashMap<>(evaluation.metrics());
         metricValues.put(HardwareMetrics.LATENCY_MS, timing.medianMs());
+        metricValues.put(HardwareMetrics.LATENCY_P90_MS, timing.p90Ms());
         Map<String, String> attributes = new HashMap<>(evaluation.attributes());
         attributes.put("latency_p10_ms", decimal(timing.p10Ms()));
         attributes.put("latency_p90_ms", decimal(timing.p90Ms()));

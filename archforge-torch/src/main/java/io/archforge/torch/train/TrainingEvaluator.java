@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * never used. Then it profiles inference with a {@link HardwareProfiler}. Metrics:
  * {@code accuracy} (final validation accuracy, percent), {@code params} (millions),
  * {@code flops} (millions of multiply-accumulates, see {@link ModelStats}), {@code
- * latency_ms} (batch-1 median), {@code memory_mb} (estimated peak memory of a batch-1
+ * latency_ms} (batch-1 median), {@code latency_p90_ms} (its 90th percentile), {@code memory_mb} (estimated peak memory of a batch-1
  * inference, MB of 10^6 bytes, see {@link NetworkFootprint}), {@code energy_mj} (a
  * model-based energy estimate of a batch-1 inference, millijoules) and {@code
  * training_epochs}. Attributes add the batch latency ({@code latency_batch_ms},
@@ -67,7 +67,7 @@ import org.slf4j.LoggerFactory;
 public final class TrainingEvaluator implements Evaluator {
     /** The metrics every evaluation returns. */
     public static final Set<String> METRICS = Set.of("accuracy", "params", "flops", "latency_ms",
-            HardwareMetrics.MEMORY_MB, HardwareMetrics.ENERGY_MJ, CostMetrics.TRAINING_EPOCHS);
+            HardwareMetrics.LATENCY_P90_MS, HardwareMetrics.MEMORY_MB, HardwareMetrics.ENERGY_MJ, CostMetrics.TRAINING_EPOCHS);
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingEvaluator.class);
     // Seeding and initialization share the engine's random generator, so they run as one.
@@ -233,6 +233,7 @@ public final class TrainingEvaluator implements Evaluator {
             HardwareProfile profile, double epochs) {
         return Map.of("accuracy", result.accuracy(), "params", stats.params(),
                 "flops", stats.flops(), "latency_ms", profile.latency().medianMs(),
+                HardwareMetrics.LATENCY_P90_MS, profile.latency().p90Ms(),
                 HardwareMetrics.MEMORY_MB, profile.memoryMb(),
                 HardwareMetrics.ENERGY_MJ, profile.energyMj(),
                 CostMetrics.TRAINING_EPOCHS, epochs);

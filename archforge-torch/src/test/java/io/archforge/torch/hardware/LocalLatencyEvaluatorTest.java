@@ -36,11 +36,14 @@ class LocalLatencyEvaluatorTest {
             Evaluation again = evaluator.evaluate(CONVOLUTIONS, new Context());
             Evaluation empty = evaluator.evaluate(EMPTY, new Context());
 
-            assertThat(evaluator.metrics()).containsExactlyInAnyOrder("params", "latency_ms");
+            assertThat(evaluator.metrics()).containsExactlyInAnyOrder("params", "latency_ms",
+                    "latency_p90_ms");
             assertThat(evaluator.isNoisy()).isTrue();
             assertThat(table.calls.get()).isEqualTo(3);
             assertThat(first.metrics()).containsEntry("params", 1.0);
             assertThat(first.metrics().get("latency_ms")).isPositive();
+            assertThat(first.metrics().get("latency_p90_ms"))
+                    .isGreaterThanOrEqualTo(first.metrics().get("latency_ms"));
             assertThat(first.attributes()).containsEntry("latency_runs", "30")
                     .containsEntry("latency_reused", "false")
                     .containsKeys("latency_p10_ms", "latency_p90_ms", "latency_outliers");

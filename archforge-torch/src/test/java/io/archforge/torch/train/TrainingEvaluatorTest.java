@@ -35,6 +35,8 @@ class TrainingEvaluatorTest {
             assertThat(evaluation.metrics().get("params")).isBetween(0.01, 0.1);
             assertThat(evaluation.metrics().get("flops")).isPositive();
             assertThat(evaluation.metrics().get("latency_ms")).isPositive();
+            assertThat(evaluation.metrics().get("latency_p90_ms"))
+                    .isGreaterThanOrEqualTo(evaluation.metrics().get("latency_ms"));
             assertThat(context.reported).hasSize(1);
             assertThat(evaluation.attributes().get("data_source")).isEqualTo(data.source());
             assertThat(evaluation.attributes()).containsKeys("recipe", "djl_version",
