@@ -227,7 +227,8 @@ public final class MeasureCommand implements Callable<Integer> {
             String hint = space.name().equals(MacroSpace.NAME)
                     ? "measure nb201 cells with --benchmark nb201 --dataset cifar10"
                     : "measure macro architectures with --dataset fashion-mnist";
-            throw new UsageException("invalid --architecture '" + text + "': " + e.getMessage()
+            // The parser's message already quotes the text.
+            throw new UsageException("invalid --architecture: " + e.getMessage()
                     + " (space " + space.name() + "; " + hint + ")", e);
         }
     }
