@@ -38,12 +38,7 @@ public record FrontRanking(List<FrozenTrial> trials, int[] ranks, double[] crowd
 
     /** Returns the objective vector of {@code trial}, every objective turned into one to minimise. */
     public static double[] minimized(FrozenTrial trial, List<Objective> objectives) {
-        double[] point = new double[objectives.size()];
-        for (int i = 0; i < point.length; i++) {
-            Objective objective = objectives.get(i);
-            point[i] = objective.direction().toMinimized(trial.metrics().get(objective.metric()));
-        }
-        return point;
+        return trial.minimized(objectives);
     }
 
     /**

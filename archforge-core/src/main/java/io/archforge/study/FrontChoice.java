@@ -36,12 +36,7 @@ public final class FrontChoice {
         }
         List<double[]> points = new ArrayList<>();
         for (FrozenTrial trial : front) {
-            double[] point = new double[objectives.size()];
-            for (int i = 0; i < point.length; i++) {
-                Objective objective = objectives.get(i);
-                point[i] = objective.direction().toMinimized(trial.metrics().get(objective.metric()));
-            }
-            points.add(point);
+            points.add(trial.minimized(objectives));
         }
         ObjectiveScale scale = ObjectiveScale.spanning(points);
         int best = 0;

@@ -57,7 +57,7 @@ public record FrontQuality(double hypervolume, Map<String, Double> reference) {
         Arrays.fill(low, Double.POSITIVE_INFINITY);
         Arrays.fill(high, Double.NEGATIVE_INFINITY);
         for (FrozenTrial trial : span) {
-            double[] point = minimized(trial, objectives);
+            double[] point = trial.minimized(objectives);
             for (int i = 0; i < d; i++) {
                 low[i] = Math.min(low[i], point[i]);
                 high[i] = Math.max(high[i], point[i]);
@@ -73,17 +73,8 @@ public record FrontQuality(double hypervolume, Map<String, Double> reference) {
         }
         List<double[]> front = new ArrayList<>();
         for (FrozenTrial trial : Study.paretoFrontOf(span, objectives, constraints)) {
-            front.add(minimized(trial, objectives));
+            front.add(trial.minimized(objectives));
         }
         return Optional.of(new FrontQuality(Hypervolume.of(front, reference), named));
-    }
-
-    private static double[] minimized(FrozenTrial trial, List<Objective> objectives) {
-        double[] point = new double[objectives.size()];
-        for (int i = 0; i < point.length; i++) {
-            Objective objective = objectives.get(i);
-            point[i] = objective.direction().toMinimized(trial.metrics().get(objective.metric()));
-        }
-        return point;
     }
 }

@@ -50,6 +50,19 @@ public record FrozenTrial(
         return value == null ? OptionalDouble.empty() : OptionalDouble.of(value);
     }
 
+    /**
+     * Returns the values of {@code objectives}, each turned into one to minimise (a
+     * maximised value negated), for Pareto ranking and front measures.
+     */
+    public double[] minimized(List<Objective> objectives) {
+        double[] point = new double[objectives.size()];
+        for (int i = 0; i < point.length; i++) {
+            Objective objective = objectives.get(i);
+            point[i] = objective.direction().toMinimized(metrics.get(objective.metric()));
+        }
+        return point;
+    }
+
     /** Returns whether the trial is complete and has a value for every objective. */
     public boolean hasValues(List<Objective> objectives) {
         return state == TrialState.COMPLETE

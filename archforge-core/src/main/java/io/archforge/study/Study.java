@@ -651,9 +651,7 @@ public final class Study {
         double[] violations = new double[candidates.size()];
         for (int i = 0; i < candidates.size(); i++) {
             FrozenTrial trial = candidates.get(i);
-            points.add(objectives.stream()
-                    .mapToDouble(o -> o.direction().toMinimized(trial.metrics().get(o.metric())))
-                    .toArray());
+            points.add(trial.minimized(objectives));
             violations[i] = Constraints.violation(trial, constraints);
         }
         int[] ranks = ParetoRanking.constrainedRanks(points, violations);

@@ -10,6 +10,7 @@ import io.archforge.benchmarks.nb201.Nb201Dataset;
 import io.archforge.benchmarks.nb201.Nb201NetworkCost;
 import io.archforge.space.Architecture;
 import io.archforge.space.CellSpace;
+import io.archforge.torch.hardware.NetworkFootprint;
 import io.archforge.torch.nb201.Nb201Input;
 import io.archforge.torch.nb201.Nb201NetworkBuilder;
 import io.archforge.torch.nb201.NetworkCost;
@@ -18,13 +19,15 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The DJL network that archforge-torch builds for a cell has the parameters and FLOPs
- * that archforge-benchmarks computes analytically, on all three data sets.
+ * The DJL network that archforge-torch builds for a cell has the parameters, FLOPs,
+ * memory and multiply-accumulates that archforge-benchmarks computes without DJL, on
+ * all three data sets, so NAS-Bench-201 searches and {@code archforge measure} report
+ * the same estimates.
  */
 class Nb201BuiltNetworkTest {
 
     @Test
-    void builtNetworkMatchesAnalyticCost() {
+    void builtNetworkMatchesAnalyticCounts() {
         CellSpace space = CellSpace.nb201();
         Random random = new Random(5);
         DjlRuntime.engine();
@@ -44,6 +47,11 @@ class Nb201BuiltNetworkTest {
                                 .isCloseTo(expected.params(), within(1e-9));
                         assertThat(cost.megaFlops()).as(where)
                                 .isCloseTo(expected.flops(), within(expected.flops() * 1e-3));
+
+                        NetworkFootprint footprint =
+                                NetworkFootprint.of(block, input.batchShape(1));
+                        assertThat(footprint.memory()).as(where).isEqualTo(expected.memory());
+                        assertThat(footprint.macs()).as(where).isEqualTo(expected.macs());
                     }
                 }
             }

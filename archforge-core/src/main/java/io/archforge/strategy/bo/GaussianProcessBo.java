@@ -43,6 +43,11 @@ public final class GaussianProcessBo extends BayesianStrategy {
     @Override
     protected Predictor newPredictor(SearchSpace space, Encoder encoder,
             RandomGenerator random) {
+        return gaussianProcess(space, encoder, random);
+    }
+
+    /** Creates the strategy's own model: one {@link GaussianProcess} on {@code encoder}. */
+    static Predictor gaussianProcess(SearchSpace space, Encoder encoder, RandomGenerator random) {
         return EncodedPredictor.drawingFrom(Predictors.GP, space, encoder,
                 generator -> new GaussianProcess(), 1, random);
     }

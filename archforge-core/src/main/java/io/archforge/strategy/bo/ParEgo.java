@@ -2,9 +2,7 @@ package io.archforge.strategy.bo;
 
 import io.archforge.encoding.Encoder;
 import io.archforge.pareto.ObjectiveScale;
-import io.archforge.predictor.EncodedPredictor;
 import io.archforge.predictor.Predictor;
-import io.archforge.predictor.Predictors;
 import io.archforge.predictor.surrogate.GaussianProcess;
 import io.archforge.space.SearchSpace;
 import io.archforge.strategy.AskContext;
@@ -66,8 +64,7 @@ public final class ParEgo extends BayesianStrategy {
 
     @Override
     protected Predictor newPredictor(SearchSpace space, Encoder encoder, RandomGenerator random) {
-        return EncodedPredictor.drawingFrom(Predictors.GP, space, encoder,
-                generator -> new GaussianProcess(), 1, random);
+        return GaussianProcessBo.gaussianProcess(space, encoder, random);
     }
 
     @Override
