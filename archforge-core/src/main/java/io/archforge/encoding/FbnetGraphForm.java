@@ -13,7 +13,7 @@ import java.util.Objects;
  * ({@code k3_e1} to {@code skip}).
  *
  * <p>Unlike {@link ChainGraphForm}, labels do not name the layer, so graph models share
- * what they learn about a block across layers, and the node's place in the chain tells
+ * what they learn about a block across layers, and the node's place in the chain gives
  * the layer. A {@code skip} layer stays a node, because it is a projection wherever
  * the shape changes.
  */

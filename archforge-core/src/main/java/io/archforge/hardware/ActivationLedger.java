@@ -29,7 +29,7 @@ public final class ActivationLedger {
             this.bytes = bytes;
         }
 
-        /** The size of the tensor, in bytes. */
+        /** Returns the size of the tensor, in bytes. */
         public long bytes() {
             return bytes;
         }
@@ -65,17 +65,17 @@ public final class ActivationLedger {
         }
     }
 
-    /** The bytes of the tensors alive now. */
+    /** Returns the bytes of the tensors alive now. */
     public long liveBytes() {
         return liveBytes;
     }
 
-    /** The largest {@link #liveBytes()} so far. */
+    /** Returns the largest {@link #liveBytes()} so far. */
     public long peakBytes() {
         return peakBytes;
     }
 
-    /** The bytes of every tensor allocated so far, each counted once. */
+    /** Returns the bytes of every tensor allocated so far, each counted once. */
     public long allocatedBytes() {
         return allocatedBytes;
     }

@@ -15,7 +15,7 @@ import java.util.List;
  */
 public interface KernelLayout {
 
-    /** The space whose architectures this layout splits. */
+    /** Returns the space whose architectures this layout splits. */
     SearchSpace space();
 
     /**

@@ -13,10 +13,10 @@ import java.util.List;
  */
 public interface LatencyPredictor {
 
-    /** The predictor's name as benchmarks report it, such as {@code lookup}. */
+    /** Returns the predictor's name as benchmarks report it, such as {@code lookup}. */
     String name();
 
-    /** The space whose architectures the predictor reads. */
+    /** Returns the space whose architectures the predictor reads. */
     SearchSpace space();
 
     /** Returns the minimum number of measured architectures {@link #fit} accepts. */

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  */
 public record LookupTable(Source source, double baseMs, Map<String, Double> kernelMs) {
 
-    /** How a table's kernel latencies were obtained. */
+    /** The source of a table's kernel latencies. */
     public enum Source {
         /** Each kernel timed on its own. */
         MEASURED,

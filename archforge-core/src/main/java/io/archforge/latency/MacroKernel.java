@@ -42,7 +42,7 @@ public record MacroKernel(Kind kind, int inputChannels, int outputChannels, int 
     }
 
     /**
-     * The key of this kernel in a lookup table, such as
+     * Returns the key of this kernel in a lookup table, such as
      * {@code block_c16-32_s14_k5_e4_st2}, with {@code _res} for a residual block.
      */
     public String key() {
@@ -56,7 +56,7 @@ public record MacroKernel(Kind kind, int inputChannels, int outputChannels, int 
         };
     }
 
-    /** The height and width of the output, in pixels. */
+    /** Returns the height and width of the output, in pixels. */
     public int outputSize() {
         if (kind == Kind.CLASSIFIER) {
             return 1;

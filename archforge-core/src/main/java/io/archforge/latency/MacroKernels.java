@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The kernel layout of the {@code macro} space: the stem, every block of every stage and
- * the classifier, each at the input shape it sees. It follows the torch module's
+ * the classifier, each at the input shape it receives. It follows the torch module's
  * {@code MacroNetworkBuilder}: the stem has the first stage's width, the first block of
  * stages 2 and 3 has stride 2, and a block is residual when its stage has the skip on
  * and its input and output shapes match.
@@ -32,7 +32,7 @@ public record MacroKernels(int inputChannels, int imageSize, int stemStride, int
     }
 
     /**
-     * The layout of the networks that real training on Fashion-MNIST builds: 28x28 grey
+     * Returns the layout of the networks that real training on Fashion-MNIST builds: 28x28 grey
      * images, stem stride 2, 10 classes.
      */
     public static MacroKernels fashionMnist() {

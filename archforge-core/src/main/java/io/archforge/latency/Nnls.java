@@ -78,7 +78,7 @@ public final class Nnls {
         return x;
     }
 
-    /** The largest violation of the optimality conditions at {@code x}. */
+    /** Returns the largest violation of the optimality conditions at {@code x}. */
     private static double projectedGradient(double[] x, double[] gradient, double[][] gram) {
         double worst = 0;
         for (int j = 0; j < x.length; j++) {

@@ -28,7 +28,7 @@ import java.util.function.ToDoubleFunction;
  *       on the same references with the target's, and keeps the {@code neighbours} best,
  *       the earlier source on ties.</li>
  *   <li>It fits {@code log target = alpha + beta * z} by least squares on every
- *       training network, where {@code z} is the mean log latency of the kept sources.</li>
+ *       training network, where {@code z} is the mean log latency of the nearest sources.</li>
  *   <li>When a residual model is given and the training set has at least
  *       {@link #MIN_RESIDUAL_SIZE} networks, it fits that model to the residuals of step 3
  *       on the encoding.</li>
@@ -66,7 +66,7 @@ public final class TransferLatencyPredictor implements LatencyPredictor {
     private final Encoder encoder;
     private final EncodedPredictorFactory residualModels;
     private final long seed;
-    private List<SourceDevice> kept = List.of();
+    private List<SourceDevice> nearest = List.of();
     private double alpha;
     private double beta;
     private Predictor residual;
@@ -132,9 +132,9 @@ public final class TransferLatencyPredictor implements LatencyPredictor {
         return references;
     }
 
-    /** Returns the source devices the last fit kept, most similar first. */
+    /** Returns the source devices the last fit chose, most similar first. */
     public List<String> keptSources() {
-        return kept.stream().map(SourceDevice::name).toList();
+        return nearest.stream().map(SourceDevice::name).toList();
     }
 
     /** Returns the slope of the last fit's log-linear map. */
@@ -169,9 +169,9 @@ public final class TransferLatencyPredictor implements LatencyPredictor {
         }
 
         // Keep the most similar sources
-        kept = rankSources(embedding).subList(0, neighbours);
+        nearest = rankSources(embedding).subList(0, neighbours);
 
-        // Log-linear map from the kept sources to the target
+        // Log-linear map from the nearest sources to the target
         double[] z = new double[logMs.length];
         for (int i = 0; i < z.length; i++) {
             z[i] = sourceFeature(architectures.get(i));
@@ -226,10 +226,10 @@ public final class TransferLatencyPredictor implements LatencyPredictor {
 
     private double sourceFeature(Architecture architecture) {
         double sum = 0;
-        for (SourceDevice source : kept) {
+        for (SourceDevice source : nearest) {
             sum += logLatency(source, architecture);
         }
-        return sum / kept.size();
+        return sum / nearest.size();
     }
 
     private static double logLatency(SourceDevice source, Architecture architecture) {

@@ -18,7 +18,7 @@ class FrontDistanceTest {
     }
 
     @Test
-    void igdAveragesNearestDistancesOverTheReference() {
+    void igdAveragesNearestDistances() {
         List<double[]> approximation = List.of(new double[] {0.5, 0.5});
 
         // Distances from (0,1) and (1,0) are sqrt(0.5) each, from (0.5,0.5) zero.
@@ -27,7 +27,7 @@ class FrontDistanceTest {
     }
 
     @Test
-    void igdPlusIgnoresWhereTheApproximationIsBetter() {
+    void igdPlusIgnoresBetterPoints() {
         List<double[]> better = List.of(new double[] {-1, -1});
 
         assertThat(FrontDistance.igdPlus(better, FRONT)).isZero();
@@ -40,7 +40,7 @@ class FrontDistanceTest {
     }
 
     @Test
-    void scaleMapsIdealToZeroAndNadirToOne() {
+    void scaleMapsIdealAndNadir() {
         ObjectiveScale scale = ObjectiveScale.spanning(List.of(new double[] {-90, 2},
                 new double[] {-70, 10}));
 

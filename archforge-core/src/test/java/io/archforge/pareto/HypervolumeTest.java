@@ -21,7 +21,7 @@ class HypervolumeTest {
     }
 
     @Test
-    void dominatedDuplicateAndOutsidePointsAddNothing() {
+    void extraPointsAddNothing() {
         List<double[]> front = List.of(new double[] {1, 3}, new double[] {3, 1});
         List<double[]> more = new ArrayList<>(front);
         more.add(new double[] {3, 3});   // dominated
@@ -51,7 +51,7 @@ class HypervolumeTest {
     }
 
     @Test
-    void matchesInclusionExclusionOnRandomSets() {
+    void matchesInclusionExclusion() {
         SplittableRandom random = new SplittableRandom(7);
         for (int round = 0; round < 200; round++) {
             int d = 2 + random.nextInt(3);
@@ -73,14 +73,14 @@ class HypervolumeTest {
     }
 
     @Test
-    void rejectsMismatchedDimensionsAndNaN() {
+    void rejectsBadPoints() {
         assertThatThrownBy(() -> Hypervolume.of(List.of(new double[] {1}), new double[] {2, 2}))
                 .hasMessageContaining("1 objectives");
         assertThatThrownBy(() -> Hypervolume.of(List.of(new double[] {Double.NaN, 1}),
                 new double[] {2, 2})).hasMessageContaining("NaN");
     }
 
-    /** The union volume of the boxes by inclusion and exclusion over all subsets. */
+    /** Computes the union volume of the boxes by inclusion and exclusion over all subsets. */
     private static double inclusionExclusion(List<double[]> points, double[] reference) {
         int n = points.size();
         int d = reference.length;

@@ -40,7 +40,7 @@ class MultiObjectiveStrategiesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"nsga2", "mo-evolution", "mo-bo"})
-    void resumedRunEqualsAnUninterruptedOne(String name) {
+    void resumeEqualsUninterruptedRun(String name) {
         Study whole = run(new InMemoryStorage(), name, 5, 70);
 
         InMemoryStorage storage = new InMemoryStorage();
@@ -52,7 +52,7 @@ class MultiObjectiveStrategiesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"nsga2", "mo-evolution", "mo-bo"})
-    void beatsRandomSearchOnFeasibleHypervolume(String name) {
+    void beatsRandomOnHypervolume(String name) {
         double strategy = 0;
         double random = 0;
         for (long seed = 1; seed <= 3; seed++) {
@@ -76,7 +76,7 @@ class MultiObjectiveStrategiesTest {
         assertThat(study.paretoFront()).allMatch(t -> Constraints.isFeasible(t, CONSTRAINTS));
     }
 
-    /** A fixed reference point, so the hypervolumes of different runs compare. */
+    /** Computes the hypervolume against a fixed reference point, so that runs compare. */
     private static double hypervolume(Study study) {
         List<double[]> front = study.paretoFront().stream()
                 .map(t -> FrontRanking.minimized(t, OBJECTIVES))
@@ -105,9 +105,9 @@ class MultiObjectiveStrategiesTest {
     }
 
     /**
-     * Accuracy grows with the convolutions of a cell and with a bumpy per-edge term;
-     * cost is the convolutions' weight (3x3 counts 4, 1x1 counts 1) plus 1 per edge that
-     * is not none, so the two conflict.
+     * Accuracy grows with the convolutions of a cell and with a bumpy per-edge term. Cost
+     * is the convolutions' weight (3x3 counts 4, 1x1 counts 1) plus 1 per edge that is not
+     * none, so the two conflict.
      */
     static final class TradeOff implements Evaluator {
 

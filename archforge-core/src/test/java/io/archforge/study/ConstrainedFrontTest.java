@@ -30,7 +30,7 @@ class ConstrainedFrontTest {
             complete(4, 60, 2));
 
     @Test
-    void feasibleTrialsFormTheFrontWhenThereAreAny() {
+    void feasibleTrialsFormFront() {
         List<Constraint> budget = List.of(Constraint.atMost("latency_ms", 4));
 
         assertThat(Study.paretoFrontOf(TRIALS, ACCURACY_LATENCY, budget))
@@ -40,7 +40,7 @@ class ConstrainedFrontTest {
     }
 
     @Test
-    void withNoFeasibleTrialTheLeastViolatingOnesRemain() {
+    void noFeasibleKeepsLeastViolating() {
         List<Constraint> impossible = List.of(Constraint.atMost("latency_ms", 0.5));
 
         List<FrozenTrial> front = Study.paretoFrontOf(TRIALS, ACCURACY_LATENCY, impossible);
@@ -52,7 +52,7 @@ class ConstrainedFrontTest {
     }
 
     @Test
-    void smallerTotalViolationWinsAmongInfeasibleTrials() {
+    void smallerViolationWins() {
         List<FrozenTrial> trials = List.of(complete(0, 70, 1), complete(1, 80, 3));
         List<Constraint> accuracy = List.of(Constraint.atLeast("accuracy", 100),
                 Constraint.atLeast("latency_ms", 100));
@@ -63,7 +63,7 @@ class ConstrainedFrontTest {
     }
 
     @Test
-    void frontQualityUsesAReferenceBeyondTheWorstValues() {
+    void qualityReferenceBeyondWorst() {
         List<FrozenTrial> trials = List.of(complete(0, 70, 1), complete(1, 90, 5));
 
         FrontQuality quality = FrontQuality.of(trials, ACCURACY_LATENCY, List.of()).orElseThrow();
@@ -78,7 +78,7 @@ class ConstrainedFrontTest {
     }
 
     @Test
-    void weightsPickTheirEndOfTheFront() {
+    void weightsPickFrontEnd() {
         List<FrozenTrial> front = Study.paretoFrontOf(TRIALS, ACCURACY_LATENCY);
 
         assertThat(FrontChoice.byWeights(front, ACCURACY_LATENCY, Map.of("accuracy", 1.0)))
@@ -95,7 +95,7 @@ class ConstrainedFrontTest {
     }
 
     @Test
-    void budgetPicksTheMostAccurateTrialWithinIt() {
+    void budgetPicksMostAccurate() {
         List<FrozenTrial> front = Study.paretoFrontOf(TRIALS, ACCURACY_LATENCY);
 
         assertThat(FrontChoice.byBudget(front, ACCURACY_LATENCY,

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ConstraintTest {
 
     @Test
-    void parsesBoundsDevicesAndSpaces() {
+    void parsesBoundsAndDevices() {
         Constraint latency = Constraint.parse("latency_ms<=5@raspi4");
         assertThat(latency.metric()).isEqualTo("latency_ms");
         assertThat(latency.relation()).isEqualTo(Constraint.Relation.AT_MOST);
@@ -39,7 +39,7 @@ class ConstraintTest {
     }
 
     @Test
-    void rejectsMalformedTextNamingItAndTheForm() {
+    void malformedTextRejected() {
         for (String text : List.of("latency_ms", "latency_ms<5", "latency_ms==5", "<=5",
                 "latency_ms<=fast", "latency_ms<=5@", "latency_ms<=NaN", "latency_ms<=5@a b",
                 "latency_ms<=", "latency_ms=<5", "latency_ms<=5d")) {
@@ -56,7 +56,7 @@ class ConstraintTest {
     }
 
     @Test
-    void violationIsRelativeToTheBound() {
+    void violationRelativeToBound() {
         Constraint atMost = Constraint.atMost("latency_ms", 4);
         assertThat(atMost.violation(3)).isZero();
         assertThat(atMost.violation(4)).isZero();
@@ -72,7 +72,7 @@ class ConstraintTest {
     }
 
     @Test
-    void totalViolationAddsConstraintsAndMissingMetricsAreInfinite() {
+    void totalViolationAddsUp() {
         List<Constraint> constraints = List.of(Constraint.atMost("latency_ms", 4),
                 Constraint.parse("params<=2@ignored"));
         Map<String, Double> metrics = Map.of("latency_ms", 6.0, "params@ignored", 3.0);
@@ -83,7 +83,7 @@ class ConstraintTest {
     }
 
     @Test
-    void contradictoryBoundsOnOneMetricAreRejected() {
+    void contradictoryBoundsRejected() {
         List<Constraint> contradictory = List.of(Constraint.atMost("latency_ms", 5),
                 Constraint.atLeast("latency_ms", 10));
         assertThatThrownBy(() -> Constraints.checkConsistent(contradictory))

@@ -198,7 +198,10 @@ public final class ParetoBenchCommand implements Callable<Integer> {
         return table.render();
     }
 
-    /** The JSON output: settings, then data set to strategy to measures at the last trial. */
+    /**
+     * Returns the JSON output: the settings, then data set to strategy to measures at the
+     * last trial.
+     */
     private static Map<String, Object> json(ParetoBenchmark.Result result,
             ParetoSettings settings, double seconds) {
         Map<String, Object> root = new LinkedHashMap<>();

@@ -83,7 +83,7 @@ public sealed interface DatasetSpec permits DatasetSpec.Tabular, DatasetSpec.Tra
             extraDevices = List.copyOf(new TreeSet<>(extraDevices));
         }
 
-        /** A data set with no extra devices. */
+        /** Creates a data set with no extra devices. */
         public Tabular(Nb201Dataset dataset, Optional<String> device, Nb201Protocol protocol) {
             this(dataset, device, protocol, List.of());
         }

@@ -31,7 +31,7 @@ class MultiObjectiveSearchTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"nsga2", "mo-evolution", "mo-bo"})
-    void paretoSetIsFeasibleAndItsHypervolumeMatchesItsPoints(String strategy) {
+    void feasibleFrontMatchesHypervolume(String strategy) {
         Cli.Result result = search(strategy, "params<=0.5", "mo-" + strategy);
 
         assertThat(result.exitCode()).as(result.err()).isZero();
@@ -54,7 +54,7 @@ class MultiObjectiveSearchTest {
     }
 
     @Test
-    void withNoFeasibleTrialTheLeastViolatingOnesAreReturned() {
+    void infeasibleStudyReturnsLeastViolating() {
         Cli.Result result = search("nsga2", "params<=0.001", "impossible");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
@@ -102,7 +102,7 @@ class MultiObjectiveSearchTest {
     }
 
     @Test
-    void constraintOnAnotherDeviceReadsThatTableColumn() {
+    void constraintReadsOtherDeviceColumn() {
         Cli.Result result = Cli.run("search", "--dataset", "cifar10", "--device", "pixel3",
                 "--strategy", "nsga2", "--objective", "test_accuracy:max", "--objective",
                 "latency_ms:min", "--constraint", "latency_ms<=3@raspi4", "--constraint",
@@ -139,7 +139,7 @@ class MultiObjectiveSearchTest {
     }
 
     @Test
-    void budgetOnAMissingMetricIsRejectedAndAMissedBudgetIsSaid() {
+    void budgetMissingMetricOrMissed() {
         assertThat(search("nsga2", "params<=1.0", "budgets").exitCode()).isZero();
         String store = dir.resolve("s.db").toString();
 
@@ -158,7 +158,7 @@ class MultiObjectiveSearchTest {
     }
 
     @Test
-    void budgetOnOneObjectivePicksAmongAllTrials() {
+    void budgetOnOneObjective() {
         String store = dir.resolve("s.db").toString();
         assertThat(Cli.run("search", "--dataset", "cifar10", "--trials", "40", "--study", "one",
                 "--storage", store).exitCode()).isZero();
@@ -172,7 +172,7 @@ class MultiObjectiveSearchTest {
     }
 
     @Test
-    void constraintOrderDoesNotMatterButResumingByNameChecksThem() {
+    void resumeIgnoresConstraintOrder() {
         Cli.Result first = Cli.run("search", "--dataset", "cifar10", "--strategy", "nsga2",
                 "--objective", "test_accuracy:max", "--objective", "flops:min",
                 "--constraint", "params<=1.0", "--constraint", "flops<=100", "--trials", "20",
@@ -192,7 +192,7 @@ class MultiObjectiveSearchTest {
     }
 
     @Test
-    void plotNeedsAPngNameAndCompletedTrials() {
+    void plotRejectsNonPngName() {
         assertThat(search("nsga2", "params<=1.0", "plots").exitCode()).isZero();
         String store = dir.resolve("s.db").toString();
 
@@ -204,7 +204,7 @@ class MultiObjectiveSearchTest {
     }
 
     @Test
-    void resumingWithOtherConstraintsIsRefused() {
+    void resumeRejectsOtherConstraints() {
         assertThat(search("nsga2", "params<=1.0", "fixed").exitCode()).isZero();
 
         Cli.Result other = search("nsga2", "params<=2.0", "fixed");
@@ -214,7 +214,7 @@ class MultiObjectiveSearchTest {
     }
 
     @Test
-    void badMultiObjectiveInputNamesTheValue() {
+    void badInputNamesValue() {
         String store = dir.resolve("bad.db").toString();
         assertBad("latency_ms=<>5", "--dataset", "cifar10", "--constraint", "latency_ms=<>5",
                 "--storage", store);
@@ -247,7 +247,7 @@ class MultiObjectiveSearchTest {
         assertThat(result.err()).as(String.join(" ", arguments)).contains(named);
     }
 
-    /** The area a set of minimised 2-D points dominates below the reference point. */
+    /** Computes the area a set of minimised 2-D points dominates below the reference point. */
     private static double staircase(List<double[]> points, double refX, double refY) {
         List<double[]> sorted = new ArrayList<>(points);
         sorted.sort(Comparator.comparingDouble(p -> p[0]));

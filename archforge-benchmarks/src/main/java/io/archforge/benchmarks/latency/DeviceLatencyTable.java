@@ -91,22 +91,22 @@ public final class DeviceLatencyTable {
                 table.devices(), latencies);
     }
 
-    /** The benchmark name, {@value #NB201} or {@value #FBNET}. */
+    /** Returns the benchmark name, {@value #NB201} or {@value #FBNET}. */
     public String benchmark() {
         return benchmark;
     }
 
-    /** The search space. */
+    /** Returns the search space. */
     public SearchSpace space() {
         return space;
     }
 
-    /** The architectures, in the table's order. */
+    /** Returns the architectures, in the table's order. */
     public List<Architecture> architectures() {
         return architectures;
     }
 
-    /** The device names, in column order. */
+    /** Returns the device names, in column order. */
     public List<String> devices() {
         return devices;
     }

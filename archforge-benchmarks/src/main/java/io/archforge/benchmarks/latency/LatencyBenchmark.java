@@ -65,17 +65,17 @@ public final class LatencyBenchmark {
         this.rest = List.copyOf(pool.subList(referenceCount, pool.size()));
     }
 
-    /** The table. */
+    /** Returns the table. */
     public DeviceLatencyTable table() {
         return table;
     }
 
-    /** The held-out architectures. */
+    /** Returns the held-out architectures. */
     public List<Architecture> testSet() {
         return test;
     }
 
-    /** The reference architectures, the first of every training set. */
+    /** Returns the reference architectures, the first of every training set. */
     public List<Architecture> references() {
         return references;
     }

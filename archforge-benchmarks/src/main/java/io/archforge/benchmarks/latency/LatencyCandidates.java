@@ -28,7 +28,7 @@ public final class LatencyCandidates {
     }
 
     /**
-     * The lookup method: the table {@code lookups} creates for each fit, measured or fitted
+     * Returns the lookup method: the table {@code lookups} creates for each fit, measured or fitted
      * as the table of the device allows.
      */
     public static LatencyCandidate lookup(Supplier<LookupPredictor> lookups) {
@@ -36,7 +36,7 @@ public final class LatencyCandidates {
                 (device, seed) -> lookups.get());
     }
 
-    /** The learned method with the model named {@code predictor}. */
+    /** Returns the learned method with the model named {@code predictor}. */
     public static LatencyCandidate learned(SearchSpace space, String predictor,
             EncodedPredictorFactory models) {
         Encoder encoder = new OneHotEncoder(space);
@@ -46,7 +46,7 @@ public final class LatencyCandidates {
                         seed));
     }
 
-    /** The learned method on top of the table {@code lookups} creates. */
+    /** Returns the learned method on top of the table {@code lookups} creates. */
     public static LatencyCandidate learnedWithLookup(SearchSpace space, String predictor,
             EncodedPredictorFactory models, Supplier<LookupPredictor> lookups) {
         Encoder encoder = new OneHotEncoder(space);
@@ -57,7 +57,7 @@ public final class LatencyCandidates {
     }
 
     /**
-     * The transfer method on {@code bench}: the table's other devices are the sources,
+     * Returns the transfer method on {@code bench}: the table's other devices are the sources,
      * read from their measured columns, the benchmark's references embed the devices, and
      * {@code models} fits the residual. The sources' columns cover the held-out
      * architectures too, as for a source device measured across the whole table; the

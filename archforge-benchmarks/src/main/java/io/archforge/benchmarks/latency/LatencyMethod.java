@@ -21,7 +21,7 @@ public enum LatencyMethod {
         this.key = key;
     }
 
-    /** The name on the command line and in reports. */
+    /** Returns the name on the command line and in reports. */
     public String key() {
         return key;
     }

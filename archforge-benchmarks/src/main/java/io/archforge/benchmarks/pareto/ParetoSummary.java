@@ -40,7 +40,7 @@ public record ParetoSummary(Nb201Dataset dataset, String strategy, int trials, i
         return summaries;
     }
 
-    /** The summary of {@code strategy} on {@code dataset} at {@code trials}, if any. */
+    /** Returns the summary of {@code strategy} on {@code dataset} at {@code trials}, if any. */
     public static Optional<ParetoSummary> find(List<ParetoSummary> summaries,
             Nb201Dataset dataset, String strategy, int trials) {
         return summaries.stream()

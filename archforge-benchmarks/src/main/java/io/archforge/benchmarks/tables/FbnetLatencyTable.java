@@ -88,7 +88,7 @@ public final class FbnetLatencyTable {
         return new FbnetLatencyTable(architectures, latencies);
     }
 
-    /** The resource's column names. */
+    /** Returns the resource's column names. */
     static List<String> header() {
         List<String> header = new ArrayList<>(List.of("fbnet_sample_index", "block_choices_22"));
         DEVICES.forEach(device -> header.add(device + SUFFIX));
@@ -118,22 +118,22 @@ public final class FbnetLatencyTable {
         return value;
     }
 
-    /** The search space of the architectures. */
+    /** Returns the search space of the architectures. */
     public ChoiceSpace space() {
         return SPACE;
     }
 
-    /** The number of architectures. */
+    /** Returns the number of architectures. */
     public int size() {
         return architectures.size();
     }
 
-    /** The architectures, in the table's sample order. */
+    /** Returns the architectures, in the table's sample order. */
     public List<Architecture> architectures() {
         return architectures;
     }
 
-    /** The architecture of row {@code index}. */
+    /** Returns the architecture of row {@code index}. */
     public Architecture architecture(int index) {
         return architectures.get(index);
     }
@@ -152,13 +152,13 @@ public final class FbnetLatencyTable {
         return row;
     }
 
-    /** The device names, such as {@code pixel3} or {@code 2080ti_64}. */
+    /** Returns the device names, such as {@code pixel3} or {@code 2080ti_64}. */
     public List<String> devices() {
         return DEVICES;
     }
 
     /**
-     * The position of {@code device} in {@link #devices()}.
+     * Returns the position of {@code device} in {@link #devices()}.
      *
      * @throws IllegalArgumentException naming the device and listing the valid names
      */
@@ -173,7 +173,7 @@ public final class FbnetLatencyTable {
     }
 
     /**
-     * The measured latency of row {@code index} on {@code device}, in ms.
+     * Returns the measured latency of row {@code index} on {@code device}, in ms.
      *
      * @throws IllegalArgumentException when the device is unknown
      */
@@ -181,7 +181,10 @@ public final class FbnetLatencyTable {
         return latencyMs(index, deviceIndex(device));
     }
 
-    /** The latency on the device at position {@code device} of {@link #devices()}, in ms. */
+    /**
+     * Returns the latency on the device at position {@code device} of {@link #devices()},
+     * in ms.
+     */
     public double latencyMs(int index, int device) {
         Objects.checkIndex(index, architectures.size());
         Objects.checkIndex(device, DEVICES.size());

@@ -46,7 +46,7 @@ class Nb201NetworkCostTest {
      * T = 65,536 bytes. In a first-stage cell every 'none' edge writes a new T, and a
      * node value lives until its last reader: edge 0->1 keeps x and n1 (2T); 0->2 adds n2
      * (3T); 1->2 writes its output and the sum before freeing the old n2 (5T). No later
-     * step, stem or reduction holds more, so the peak is 5T = 327,680 bytes.
+     * step, stem or reduction keeps more alive, so the peak is 5T = 327,680 bytes.
      * Parameters: 73,306 trainable plus the running mean and variance of batch norms over
      * 16 + 32 + 32 + 64 + 64 + 64 = 272 channels, 544 values; (73,306 + 544) * 4 =
      * 295,400 bytes.

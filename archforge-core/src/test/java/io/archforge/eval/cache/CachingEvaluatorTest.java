@@ -50,7 +50,7 @@ class CachingEvaluatorTest {
     }
 
     @Test
-    void entryMissingAMetricTheEvaluatorNowReportsIsStale() {
+    void entryMissingMetricIsStale() {
         CountingCellEvaluator counting = new CountingCellEvaluator(false, false);
         EvaluationKey key = EvaluationKey.of(cell, counting, FINGERPRINT, new FixedContext(3));
         cache.put(key, new Evaluation(Map.of("loss", 1.0), Map.of()));

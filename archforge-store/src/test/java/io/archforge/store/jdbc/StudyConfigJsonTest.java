@@ -28,7 +28,7 @@ class StudyConfigJsonTest {
     }
 
     @Test
-    void constraintsRoundTripAndAreLeftOutWhenThereAreNone() {
+    void constraintsRoundTrip() {
         StudyConfig config = StoreFixtures.study("s").withConstraints(List.of(
                 Constraint.parse("latency_ms<=5@raspi4"), Constraint.parse("params<=1.25"),
                 Constraint.parse("accuracy>=80")));

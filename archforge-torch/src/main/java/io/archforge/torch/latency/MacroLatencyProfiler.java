@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * built on its own, initialized with seed 0 and timed by the {@link LatencyMeter} on a
  * batch-1 input of the shape it receives inside the network. A network is timed the same
  * way as a whole. Each time is the median of the meter's runs, in ms. The table's base is
- * 0, so a network's table latency is the plain sum of its kernels; each kernel's time
- * includes one forward call's fixed overhead, which the whole network pays once.
+ * 0, so a network's table latency is the plain sum of its kernels. Each kernel's time
+ * includes the fixed overhead of one forward call, which the whole network pays once.
  */
 public final class MacroLatencyProfiler {
 
@@ -46,7 +46,7 @@ public final class MacroLatencyProfiler {
         this.builder = new MacroNetworkBuilder(layout.classes(), layout.stemStride());
     }
 
-    /** The kernel layout of the timed networks. */
+    /** Returns the kernel layout of the timed networks. */
     public MacroKernels layout() {
         return layout;
     }

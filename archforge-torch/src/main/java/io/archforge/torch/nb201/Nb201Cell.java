@@ -47,17 +47,17 @@ public final class Nb201Cell extends AbstractBlock {
         }
     }
 
-    /** The number of nodes, input and output included. */
+    /** Returns the number of nodes, input and output included. */
     public int nodes() {
         return nodes;
     }
 
-    /** The edges, ordered by target node, in the order of the operation blocks. */
+    /** Returns the edges, ordered by target node, in the order of the operation blocks. */
     public List<Edge> edges() {
         return edges;
     }
 
-    /** The operation block of each edge, in the order of {@link #edges()}. */
+    /** Returns the operation block of each edge, in the order of {@link #edges()}. */
     public List<Block> operations() {
         return operations;
     }
