@@ -51,4 +51,13 @@ public interface EvaluationContext {
     default boolean shouldPrune() {
         return false;
     }
+
+    /**
+     * Returns a context for work outside a study, such as training a supernet or a
+     * benchmark's reference network: trial 0 with {@code seed}, reports ignored, never
+     * stopped.
+     */
+    static EvaluationContext detached(long seed) {
+        return new DetachedContext(seed);
+    }
 }

@@ -16,7 +16,10 @@ import picocli.CommandLine.Spec;
  * {@code predictors} (performance predictors on benchmark tables), {@code pruning}
  * (learned pruning of candidates against the same search without it), {@code pareto}
  * (multi-objective strategies against the true NAS-Bench-201 front) and {@code latency}
- * (latency predictors on device tables and on this machine).
+ * (latency predictors on device tables and on this machine), {@code ground-truth}
+ * (stand-alone accuracies of NAS-Bench-201 cells on Fashion-MNIST), {@code darts}
+ * (differentiable search variants judged by table and stand-alone training) and {@code
+ * supernet} (supernet ranking fidelity with and without repairs).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark search strategies, the shipped tables and training throughput.",
@@ -24,7 +27,9 @@ import picocli.CommandLine.Spec;
             SchedulersBenchCommand.class, EarlyStoppingBenchCommand.class,
             TablesBenchCommand.class, ParetoBenchCommand.class,
             TrainingBenchCommand.class, ProxiesBenchCommand.class,
-            PredictorsBenchCommand.class, PruningBenchCommand.class, LatencyBenchCommand.class})
+            PredictorsBenchCommand.class, PruningBenchCommand.class, LatencyBenchCommand.class,
+            GroundTruthBenchCommand.class, DartsBenchCommand.class,
+            SupernetBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
@@ -42,6 +47,7 @@ public final class BenchCommand implements Runnable {
     public void run() {
         throw new ParameterException(spec.commandLine(),
                 "missing bench subcommand: use nb201, strategies, schedulers, early-stopping,"
-                        + " tables, training, proxies, predictors, pruning, pareto or latency");
+                        + " tables, training, proxies, predictors, pruning, pareto, latency,"
+                        + " ground-truth, darts or supernet");
     }
 }

@@ -77,6 +77,10 @@ public final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (WeightSharingSearch.handles(options)) {
+            return new WeightSharingSearch(options, output.json(),
+                    spec.commandLine().getOut()).run();
+        }
         // Every check that needs no store comes first, so that bad input writes nothing.
         StudyPlanner planner = StudyPlanner.validate(options);
         StorageLocation location = StorageLocation.parse(options.storage);

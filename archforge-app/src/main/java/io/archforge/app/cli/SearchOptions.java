@@ -36,6 +36,16 @@ final class SearchOptions {
             description = "Search strategy: ${COMPLETION-CANDIDATES} (default: evolution).")
     String strategy;
 
+    @Option(names = "--darts-order", paramLabel = "1|2",
+            description = "darts and beta-darts: 1 for first-order architecture gradients"
+                    + " (default), 2 for the unrolled second-order gradient.")
+    Integer dartsOrder;
+
+    @Option(names = "--supernet-search", paramLabel = "STRATEGY",
+            description = "spos: the black-box strategy that searches the trained supernet"
+                    + " (default: evolution).")
+    String supernetSearch;
+
     @Option(names = "--strategy-option", paramLabel = "KEY=VALUE",
             description = "Strategy setting, repeatable, such as population=20 or "
                     + "learning_rate=0.05; the strategy rejects unknown keys.")

@@ -77,6 +77,12 @@ final class StudyPlanner {
      * @throws UsageException naming the first bad value and its fix
      */
     static StudyPlanner validate(SearchOptions options) {
+        if (options.dartsOrder != null || options.supernetSearch != null) {
+            throw new UsageException((options.dartsOrder != null ? "--darts-order"
+                    : "--supernet-search") + " applies to the weight-sharing strategies only: use"
+                    + " --strategy darts, beta-darts or gdas with --darts-order, spos with"
+                    + " --supernet-search");
+        }
         if (options.trials != null && options.trials < 0) {
             throw new UsageException("invalid --trials " + options.trials
                     + ": the total number of finished trials must be 0 or more");

@@ -3,13 +3,13 @@ package io.archforge.app.setup;
 import io.archforge.benchmarks.nb201.Nb201Table;
 
 /** The NAS-Bench-201 table, read once per process because every look-up shares it. */
-final class Nb201Tables {
+public final class Nb201Tables {
 
     private Nb201Tables() {
     }
 
     /** Returns the table, reading it on first use. */
-    static Nb201Table shared() {
+    public static Nb201Table shared() {
         return Holder.TABLE;
     }
 

@@ -69,7 +69,7 @@ class IdxShapesTest {
     }
 
     /** An IDX file: a big-endian magic number, the dimensions, then the bytes. */
-    private static byte[] idx(int magic, int[] dimensions, byte[] data) throws IOException {
+    static byte[] idx(int magic, int[] dimensions, byte[] data) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(magic);

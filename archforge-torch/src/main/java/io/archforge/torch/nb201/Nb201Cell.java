@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.archforge.space.CellSpace.Edge;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * One NAS-Bench-201 cell: a DAG whose node 0 is the cell input, whose last node is
@@ -33,7 +34,7 @@ public final class Nb201Cell extends AbstractBlock {
      * @param edges the edges, ordered by target node
      * @param operations one block per edge, in the same order
      */
-    Nb201Cell(int nodes, List<Edge> edges, List<Block> operations) {
+    public Nb201Cell(int nodes, List<Edge> edges, List<? extends Block> operations) {
         super(VERSION);
         if (edges.size() != operations.size()) {
             throw new IllegalArgumentException(edges.size() + " edges but "
@@ -65,16 +66,29 @@ public final class Nb201Cell extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs,
             boolean training, PairList<String, Object> params) {
+        return new NDList(sumEdges(nodes, edges, inputs.singletonOrThrow(),
+                (k, x) -> operations.get(k).forward(parameterStore, new NDList(x), training,
+                        params).singletonOrThrow()));
+    }
+
+    /**
+     * Computes a cell's output: node 0 is {@code input}, every later node the sum of
+     * {@code edge.apply(k, source)} over its incoming edges {@code k}, and the last node
+     * the output.
+     *
+     * @param edges the edges, ordered by target node
+     */
+    public static NDArray sumEdges(int nodes, List<Edge> edges, NDArray input,
+            BiFunction<Integer, NDArray, NDArray> edge) {
         NDArray[] values = new NDArray[nodes];
-        values[0] = inputs.singletonOrThrow();
+        values[0] = input;
         for (int k = 0; k < edges.size(); k++) {
-            Edge edge = edges.get(k);
-            NDArray out = operations.get(k)
-                    .forward(parameterStore, new NDList(values[edge.from()]), training, params)
-                    .singletonOrThrow();
-            values[edge.to()] = values[edge.to()] == null ? out : values[edge.to()].add(out);
+            Edge current = edges.get(k);
+            NDArray out = edge.apply(k, values[current.from()]);
+            values[current.to()] = values[current.to()] == null ? out
+                    : values[current.to()].add(out);
         }
-        return new NDList(values[nodes - 1]);
+        return values[nodes - 1];
     }
 
     @Override

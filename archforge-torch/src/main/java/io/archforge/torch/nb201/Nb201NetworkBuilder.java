@@ -21,8 +21,8 @@ import java.util.SplittableRandom;
  * Builds the DJL network that NAS-Bench-201 (Dong and Yang, "NAS-Bench-201: Extending
  * the Scope of Reproducible Neural Architecture Search", ICLR 2020) trains for a cell.
  *
- * <p>The network: a stem (3x3 convolution to 16 channels, batch norm); three stages of
- * 5 cells at 16, 32 and 64 channels; between stages a residual reduction block whose
+ * <p>The network, in the benchmark's {@link Nb201Skeleton}: a stem (3x3 convolution to 16
+ * channels, batch norm); three stages of 5 cells at 16, 32 and 64 channels; between stages a residual reduction block whose
  * main path is ReLU, 3x3 convolution with stride 2, batch norm, ReLU, 3x3 convolution,
  * batch norm, and whose shortcut is 2x2 average pooling with stride 2 and a 1x1
  * convolution; then batch norm, ReLU, global average pooling and a linear classifier.
@@ -34,25 +34,34 @@ import java.util.SplittableRandom;
  *
  * <p>Every convolution and the classifier are followed by a
  * {@link ParameterFreeOp.Kind#LAYER_OUTPUT} point and every ReLU reports its input, so
- * that a {@link ForwardProbe} can observe them.
+ * that a {@link ForwardProbe} can observe them. {@link #withSkeleton} changes the stem's
+ * channels and the cells per stage, for the smaller networks that search trains.
  */
 public final class Nb201NetworkBuilder {
 
-    private static final int STEM_CHANNELS = 16;
-    private static final int STAGES = 3;
-    private static final int CELLS_PER_STAGE = 5;
-
     private final Nb201Input input;
     private final boolean batchNorm;
+    private final Nb201Skeleton skeleton;
 
-    private Nb201NetworkBuilder(Nb201Input input, boolean batchNorm) {
+    private Nb201NetworkBuilder(Nb201Input input, boolean batchNorm, Nb201Skeleton skeleton) {
         this.input = Objects.requireNonNull(input, "input");
         this.batchNorm = batchNorm;
+        this.skeleton = Objects.requireNonNull(skeleton, "skeleton");
     }
 
-    /** Creates a builder of networks for {@code input}, with batch norm. */
+    /** Creates a builder of the benchmark's networks for {@code input}, with batch norm. */
     public static Nb201NetworkBuilder forInput(Nb201Input input) {
-        return new Nb201NetworkBuilder(input, true);
+        return new Nb201NetworkBuilder(input, true, Nb201Skeleton.BENCHMARK);
+    }
+
+    /** Returns a builder that puts the cell into {@code other} instead. */
+    public Nb201NetworkBuilder withSkeleton(Nb201Skeleton other) {
+        return new Nb201NetworkBuilder(input, batchNorm, other);
+    }
+
+    /** Returns the outer network this builder puts the cell into. */
+    public Nb201Skeleton skeleton() {
+        return skeleton;
     }
 
     /**
@@ -60,7 +69,7 @@ public final class Nb201NetworkBuilder {
      * of Abdelfattah et al. (ICLR 2021) evaluates the network.
      */
     public Nb201NetworkBuilder withoutBatchNorm() {
-        return new Nb201NetworkBuilder(input, false);
+        return new Nb201NetworkBuilder(input, false, skeleton);
     }
 
     public Nb201Input input() {
@@ -84,30 +93,39 @@ public final class Nb201NetworkBuilder {
             operations.add(space.operation(architecture, edge));
         }
         SequentialBlock network = new ProbedSequentialBlock();
-
-        // Stem.
-        int channels = STEM_CHANNELS;
-        network.add(convolution(input.channels(), channels, 3, 1));
-        addBatchNorm(network);
+        network.add(stem());
 
         // Stages of cells, with a reduction block before the second and the third.
-        for (int stage = 0; stage < STAGES; stage++) {
+        for (int stage = 0; stage < Nb201Skeleton.STAGES; stage++) {
+            int channels = skeleton.stageChannels(stage);
             if (stage > 0) {
-                network.add(reduction(channels));
-                channels *= 2;
+                network.add(reduction(channels / 2));
             }
-            for (int cell = 0; cell < CELLS_PER_STAGE; cell++) {
+            for (int cell = 0; cell < skeleton.cellsPerStage(); cell++) {
                 network.add(cell(space, operations, channels));
             }
         }
+        network.add(head());
+        return network;
+    }
 
-        // Head.
-        addBatchNorm(network);
-        network.add(ParameterFreeOp.of(Kind.RELU))
+    /** Builds the stem: a 3x3 convolution from the image channels to the skeleton's, and batch norm. */
+    public SequentialBlock stem() {
+        SequentialBlock stem = new ProbedSequentialBlock()
+                .add(convolution(input.channels(), skeleton.channels(), 3, 1));
+        addBatchNorm(stem);
+        return stem;
+    }
+
+    /** Builds the head: batch norm, ReLU, global average pooling and the classifier. */
+    public SequentialBlock head() {
+        SequentialBlock head = new ProbedSequentialBlock();
+        addBatchNorm(head);
+        head.add(ParameterFreeOp.of(Kind.RELU))
                 .add(ParameterFreeOp.of(Kind.GLOBAL_AVG_POOL))
                 .add(Linear.builder().setUnits(input.classes()).build())
-                .add(ParameterFreeOp.layerOutput(channels));
-        return network;
+                .add(ParameterFreeOp.layerOutput(skeleton.lastChannels()));
+        return head;
     }
 
     /**
@@ -124,8 +142,8 @@ public final class Nb201NetworkBuilder {
         SplittableRandom random = new SplittableRandom(seed);
         network.setInitializer(new FanInUniformInitializer(random, 0, absolute),
                 Parameter.Type.WEIGHT);
-        int lastChannels = STEM_CHANNELS << (STAGES - 1);
-        network.setInitializer(new FanInUniformInitializer(random, lastChannels, absolute),
+        network.setInitializer(new FanInUniformInitializer(random, skeleton.lastChannels(),
+                absolute),
                 Parameter.Type.BIAS);
         network.initialize(manager, dataType, input.batchShape(1));
         return network;
@@ -139,7 +157,12 @@ public final class Nb201NetworkBuilder {
         return new Nb201Cell(space.nodes(), space.edges(), blocks);
     }
 
-    private Block operation(String name, int channels) {
+    /**
+     * Builds the block of one cell operation at {@code channels} channels.
+     *
+     * @throws IllegalArgumentException naming the operations there are
+     */
+    public Block operation(String name, int channels) {
         return switch (name) {
             case "none" -> ParameterFreeOp.of(Kind.ZERO);
             case "skip_connect" -> ParameterFreeOp.of(Kind.IDENTITY);
@@ -151,7 +174,8 @@ public final class Nb201NetworkBuilder {
         };
     }
 
-    private Block reduction(int channels) {
+    /** Builds the residual reduction block from {@code channels} to twice as many at half the side. */
+    public Block reduction(int channels) {
         int out = channels * 2;
         SequentialBlock main = new ProbedSequentialBlock()
                 .add(reluConvBn(channels, out, 3, 2))

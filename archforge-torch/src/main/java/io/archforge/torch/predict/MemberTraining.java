@@ -1,5 +1,6 @@
 package io.archforge.torch.predict;
 
+import io.archforge.torch.train.ClosableAdam;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;

@@ -7,13 +7,14 @@ import io.archforge.torch.data.ImageDataset;
 import java.util.SplittableRandom;
 
 /** Cuts a dataset into input and label arrays, in a seeded shuffled order or in order. */
-final class Batches {
+public final class Batches {
     private final ImageDataset images;
     private final int batchSize;
     private final int[] order;
     private final SplittableRandom random;
 
-    Batches(ImageDataset images, int batchSize, long seed) {
+    /** Creates batches of {@code batchSize} images of {@code images}, shuffled with {@code seed}. */
+    public Batches(ImageDataset images, int batchSize, long seed) {
         this.images = images;
         this.batchSize = batchSize;
         this.order = new int[images.size()];
@@ -24,7 +25,7 @@ final class Batches {
     }
 
     /** Draws a new order of all images (Fisher-Yates). */
-    void shuffle() {
+    public void shuffle() {
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int swap = order[i];
@@ -34,22 +35,22 @@ final class Batches {
     }
 
     /** Creates the images of batch {@code index} in the current order: [batch, 1, rows, cols]. */
-    NDArray images(NDManager manager, int index) {
+    public NDArray images(NDManager manager, int index) {
         return pixels(manager, index * batchSize, batchSize, true);
     }
 
     /** Creates the int64 labels of batch {@code index} in the current order. */
-    NDArray labels(NDManager manager, int index) {
+    public NDArray labels(NDManager manager, int index) {
         return labels(manager, index * batchSize, batchSize, true);
     }
 
     /** Creates images {@code start .. start+size-1} in dataset order. */
-    NDArray range(NDManager manager, int start, int size) {
+    public NDArray range(NDManager manager, int start, int size) {
         return pixels(manager, start, size, false);
     }
 
     /** Creates labels {@code start .. start+size-1} in dataset order. */
-    NDArray labelRange(NDManager manager, int start, int size) {
+    public NDArray labelRange(NDManager manager, int start, int size) {
         return labels(manager, start, size, false);
     }
 

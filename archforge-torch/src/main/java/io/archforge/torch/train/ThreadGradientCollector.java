@@ -9,15 +9,16 @@ import ai.djl.pytorch.jni.JniUtils;
  * once. DJL's own gradient collector is one per JVM and fails when a second one opens.
  * Closing it restores the thread's previous grad mode.
  */
-final class ThreadGradientCollector implements AutoCloseable {
+public final class ThreadGradientCollector implements AutoCloseable {
     private final boolean previousGradMode;
 
-    ThreadGradientCollector() {
+    /** Switches autograd on for the calling thread until {@link #close}. */
+    public ThreadGradientCollector() {
         previousGradMode = DjlRuntime.setGradMode(true);
     }
 
     /** Computes the gradients of a scalar loss into the parameters' gradient buffers. */
-    void backward(NDArray loss) {
+    public void backward(NDArray loss) {
         if (!(loss instanceof PtNDArray target)) {
             throw new IllegalStateException("training needs the PyTorch engine, but the loss is a "
                     + loss.getClass().getName());
@@ -28,7 +29,7 @@ final class ThreadGradientCollector implements AutoCloseable {
     }
 
     /** Sets the gradient buffer of {@code parameter} to zero. */
-    static void zeroGradient(NDArray parameter) {
+    public static void zeroGradient(NDArray parameter) {
         JniUtils.zeroGrad((PtNDArray) parameter);
     }
 

@@ -81,7 +81,7 @@ public final class TrainingStep {
      * thread, a step took about 61 instead of 81 CPU ms (medians of three runs in
      * docs/benchmarks.md).
      */
-    static NDArray channelsLast(NDArray images) {
+    public static NDArray channelsLast(NDArray images) {
         Shape shape = images.getShape();
         if (shape.dimension() != 4 || shape.get(1) != 1) {
             return images;

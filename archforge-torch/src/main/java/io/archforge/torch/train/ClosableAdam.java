@@ -1,4 +1,4 @@
-package io.archforge.torch.predict;
+package io.archforge.torch.train;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -17,11 +17,12 @@ import java.util.function.Function;
  * state array as it is created. Copies DJL makes of a state for a second device are
  * not recorded, which is no loss on one device.
  */
-final class ClosableAdam extends Adam implements AutoCloseable {
+public final class ClosableAdam extends Adam implements AutoCloseable {
 
     private final List<NDArray> states = new ArrayList<>();
 
-    ClosableAdam(Adam.Builder builder) {
+    /** Creates the optimizer that {@code builder} configures, in place of its {@code build()}. */
+    public ClosableAdam(Adam.Builder builder) {
         super(builder);
     }
 
