@@ -42,6 +42,12 @@ record DartsRun(DartsSettings settings) implements WeightSharingRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(DartsRun.class);
 
+    /** Returns 1: the derived cell is the study's one trial. */
+    @Override
+    public int trials() {
+        return 1;
+    }
+
     @Override
     public int trainImages() {
         return settings.trainImages();

@@ -17,6 +17,9 @@ sealed interface WeightSharingRun permits DartsRun, SposRun {
     /** Returns the number of training images the run needs. */
     int trainImages();
 
+    /** Returns the number of complete trials that finish the run's study. */
+    int trials();
+
     /** Returns the number of held-out images the run scores on. */
     int validationImages();
 

@@ -79,7 +79,7 @@ final class WeightSharingSearch {
         if (location.exists()) {
             try (JdbcStorage storage = location.open()) {
                 Optional<StudyConfig> stored = storage.loadStudy(name);
-                if (stored.isPresent() && finished(storage, name)) {
+                if (stored.isPresent() && finished(storage, name, planned.trials())) {
                     LOG.info("Study '{}' has already finished, so printing its stored result",
                             name);
                     print(new StudyReport(stored.get(), storage.trials(name),
@@ -167,13 +167,15 @@ final class WeightSharingSearch {
         }
     }
 
-    private static boolean finished(Storage storage, String name) {
+    /** Returns whether the study holds at least {@code trials} complete trials. */
+    private static boolean finished(Storage storage, String name, int trials) {
+        int complete = 0;
         for (FrozenTrial trial : storage.trials(name)) {
             if (trial.state() == TrialState.COMPLETE) {
-                return true;
+                complete++;
             }
         }
-        return false;
+        return complete >= trials;
     }
 
     private void threads(Map<String, String> strategyOptions) {

@@ -85,6 +85,27 @@ class WeightSharingSearchTest {
     }
 
     @Test
+    void sposStudyWithFewerTrialsResumes() {
+        List<String> args = new ArrayList<>(List.of("search", "--strategy", "spos", "--space",
+                "macro", "--dataset", "fashion-mnist", "--epochs", "1", "--batch-size", "32",
+                "--train-images", "128", "--validation-images", "64", "--supernet-search",
+                "random", "--storage", directory.resolve("resume.db").toString(), "--json",
+                "--trials"));
+        List<String> first = new ArrayList<>(args);
+        first.add("2");
+        Cli.Result two = Cli.run(first.toArray(String[]::new));
+        assertThat(two.exitCode()).as(two.err()).isZero();
+        assertThat(two.json().get("completed_trials").asInt()).isEqualTo(2);
+
+        List<String> second = new ArrayList<>(args);
+        second.add("4");
+        Cli.Result four = Cli.run(second.toArray(String[]::new));
+        assertThat(four.exitCode()).as(four.err()).isZero();
+        assertThat(four.json().get("completed_trials").asInt()).isEqualTo(4);
+        assertThat(four.json().has("search")).isTrue();
+    }
+
+    @Test
     void invalidInputExitsTwoBeforeTraining() throws IOException {
         assertUsage(tiny("--strategy", "darts", "--space", "macro"), "no differentiable form",
                 "--strategy spos");
