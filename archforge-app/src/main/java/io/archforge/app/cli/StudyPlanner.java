@@ -90,7 +90,9 @@ final class StudyPlanner {
         Optional<Duration> limit = Optional.ofNullable(options.timeLimit).map(Durations::parse);
         requirePositive("--population", options.population);
         requirePositive("--sample-size", options.sampleSize);
-        requireKnown("--strategy", options.strategy, Strategies.names());
+        List<String> strategies = new ArrayList<>(Strategies.names());
+        strategies.addAll(WeightSharingSearch.NAMES);
+        requireKnown("--strategy", options.strategy, strategies);
         Map<String, String> strategyOptions =
                 StrategyOptionParser.parse(options.strategyOptions);
         requireKnown("--space", options.space, SearchSpaces.names());

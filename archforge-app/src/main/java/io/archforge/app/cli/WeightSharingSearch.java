@@ -20,8 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +38,14 @@ import org.slf4j.LoggerFactory;
  */
 final class WeightSharingSearch {
 
+    /** The strategies this search runs, in the order help lists them. */
+    static final List<String> NAMES = List.of("darts", "beta-darts", "gdas", "spos");
+
     /** The strategies this search runs. */
     static final Set<String> STRATEGIES = Set.of("darts", "beta-darts", "gdas", "spos");
+
+    /** The evaluator name stored with weight-sharing studies. */
+    static final String EVALUATOR = "weight-sharing";
 
     /** The differentiable strategies. */
     static final Set<String> DIFFERENTIABLE = Set.of("darts", "beta-darts", "gdas");
@@ -76,9 +85,17 @@ final class WeightSharingSearch {
         EvaluatorFactory.requireEngineCache();
         String name = options.study != null ? options.study.strip()
                 : dataset.label() + "-" + space + "-" + strategy + "-s" + seed();
+        if (name.isEmpty()) {
+            throw new UsageException("invalid --study '': give a study name, or leave --study"
+                    + " out for " + dataset.label() + "-" + space + "-" + strategy + "-s" + seed());
+        }
+        StudyConfig requested = new StudyConfig(name, space, EVALUATOR,
+                planned.evaluatorOptions(dataset), strategy, withoutThreads(strategyOptions),
+                List.of(Objective.maximize(WeightSharingRun.SUPERNET_ACCURACY)), seed());
         if (location.exists()) {
             try (JdbcStorage storage = location.open()) {
                 Optional<StudyConfig> stored = storage.loadStudy(name);
+                stored.ifPresent(config -> requireSameStudy(config, requested));
                 if (stored.isPresent() && finished(storage, name, planned.trials())) {
                     LOG.info("Study '{}' has already finished, so printing its stored result",
                             name);
@@ -93,9 +110,7 @@ final class WeightSharingSearch {
         DataSplit split = carve(data, planned);
         planned.prepare(data, split);
         try (JdbcStorage storage = location.open()) {
-            StudyConfig config = new StudyConfig(name, space, "weight-sharing",
-                    planned.evaluatorOptions(dataset), strategy, strategyOptions,
-                    List.of(Objective.maximize(WeightSharingRun.SUPERNET_ACCURACY)), seed());
+            StudyConfig config = requested;
             WeightSharingRun.Outcome outcome = planned.execute(storage, config, data, split,
                     seed());
             print(new StudyReport(config, storage.trials(name), location.toString(),
@@ -165,6 +180,46 @@ final class WeightSharingSearch {
         if (!space.equals("nb201") && !space.equals("macro")) {
             throw new UsageException("unknown --space '" + space + "': use nb201 or macro");
         }
+    }
+
+    /**
+     * Checks that a stored study was created with the options of this run.
+     *
+     * @throws UsageException naming the first setting that differs, both values and the fix
+     */
+    private static void requireSameStudy(StudyConfig stored, StudyConfig requested) {
+        Map<String, String> before = settings(stored);
+        Map<String, String> now = settings(requested);
+        Set<String> keys = new TreeSet<>(before.keySet());
+        keys.addAll(now.keySet());
+        for (String key : keys) {
+            String was = before.get(key);
+            String is = now.get(key);
+            if (!Objects.equals(was, is)) {
+                throw new UsageException("study '" + stored.name() + "' was created with " + key
+                        + "=" + was + ", but this run gives " + key + "=" + is + "; give the"
+                        + " stored options, or another --study (or --storage) for a new search");
+            }
+        }
+    }
+
+    /** Returns the settings that decide a weight-sharing study's result, by name. */
+    private static Map<String, String> settings(StudyConfig config) {
+        Map<String, String> settings = new TreeMap<>();
+        settings.put("space", config.space());
+        settings.put("strategy", config.strategy());
+        settings.put("seed", Long.toString(config.seed()));
+        config.evaluatorOptions().forEach(settings::put);
+        withoutThreads(config.strategyOptions()).forEach((key, value) ->
+                settings.put("strategy-option " + key, value));
+        return settings;
+    }
+
+    /** Returns the strategy options without {@code threads}, which changes no result. */
+    private static Map<String, String> withoutThreads(Map<String, String> options) {
+        Map<String, String> kept = new LinkedHashMap<>(options);
+        kept.remove("threads");
+        return kept;
     }
 
     /** Returns whether the study holds at least {@code trials} complete trials. */

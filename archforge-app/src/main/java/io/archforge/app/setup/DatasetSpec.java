@@ -327,6 +327,10 @@ public sealed interface DatasetSpec permits DatasetSpec.Tabular, DatasetSpec.Tra
             case TRAIN -> new Training(dataset,
                     Optional.ofNullable(options.get("data")).map(Path::of),
                     TrainingSettings.fromMap(options));
+            case "weight-sharing" -> throw new UsageException("study '" + config.name()
+                    + "' is a weight-sharing search (--strategy " + config.strategy()
+                    + "): run the same search command again, with its --strategy and"
+                    + " --dataset, to resume or print it");
             default -> throw new IllegalArgumentException("study '" + config.name()
                     + "' uses evaluator '" + config.evaluator()
                     + "', which this version does not know");

@@ -52,6 +52,13 @@ class WeightSharingSearchTest {
         assertThat(again.exitCode()).as(again.err()).isZero();
         // The stored result, without a new search.
         assertThat(again.json().has("search")).isFalse();
+
+        assertUsage(tiny("--strategy", "beta-darts", "--strategy-option", "skip_limit=2"),
+                "was created with skip_limit=1",
+                "this run gives skip_limit=2", "another --study");
+        assertUsage(List.of("search", "--study", "fashion-mnist-nb201-beta-darts-s0",
+                "--storage", directory.resolve("studies.db").toString()),
+                "is a weight-sharing search", "--strategy beta-darts");
         assertThat(again.json().get("best").get("architecture").asText()).isEqualTo(cell);
     }
 
@@ -124,6 +131,7 @@ class WeightSharingSearchTest {
         assertUsage(tiny("--strategy", "darts", "--strategy-option", "memory_limit_mb=1"),
                 "even at batch 8", "partial_channels=4");
 
+        assertUsage(tiny("--strategy", "darts", "--study", " "), "invalid --study ''");
         assertUsage(tiny("--strategy", "spos", "--supernet-search", "annealing"),
                 "unknown --supernet-search 'annealing'", "evolution");
         assertUsage(tiny("--strategy", "spos", "--strategy-option", "sampling=greedy"),
