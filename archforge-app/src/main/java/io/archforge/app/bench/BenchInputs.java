@@ -2,6 +2,9 @@ package io.archforge.app.bench;
 
 import io.archforge.benchmarks.nb201.Nb201Dataset;
 import io.archforge.strategy.Strategies;
+import io.archforge.torch.data.DataFileException;
+import io.archforge.torch.data.DataSources;
+import io.archforge.torch.data.TrainTestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,5 +95,18 @@ final class BenchInputs {
 
     ParameterException usage(String message) {
         return new ParameterException(spec.commandLine(), message);
+    }
+
+    /**
+     * Reads Fashion-MNIST from {@code data}, or the system's copy when it is null.
+     *
+     * @throws ParameterException naming the missing or corrupt file and the fix
+     */
+    static TrainTestData fashionMnist(BenchInputs inputs, Path data) {
+        try {
+            return DataSources.load("fashion-mnist", data);
+        } catch (DataFileException | IllegalArgumentException e) {
+            throw inputs.usage("invalid --data " + data + ": " + e.getMessage());
+        }
     }
 }

@@ -4,7 +4,6 @@ import io.archforge.eval.EvaluationContext;
 import io.archforge.space.Architecture;
 import io.archforge.space.CellPaths;
 import io.archforge.space.CellSpace;
-import io.archforge.torch.data.DataSources;
 import io.archforge.torch.data.DataSplit;
 import io.archforge.torch.data.TrainTestData;
 import io.archforge.torch.nb201.Nb201Input;
@@ -147,7 +146,7 @@ public final class GroundTruthBenchCommand implements Callable<Integer> {
 
         DjlRuntime.configure();
         DjlRuntime.setThreads(threads);
-        TrainTestData loaded = DataSources.load("fashion-mnist", data);
+        TrainTestData loaded = BenchInputs.fashionMnist(inputs, data);
         DataSplit split;
         try {
             split = DataSplit.carve(loaded.train(), validationImages, trainImages, 0);

@@ -3,7 +3,6 @@ package io.archforge.app.bench;
 import io.archforge.eval.EvaluationContext;
 import io.archforge.space.Architecture;
 import io.archforge.space.CellSpace;
-import io.archforge.torch.data.DataSources;
 import io.archforge.torch.data.DataSplit;
 import io.archforge.torch.data.TrainTestData;
 import io.archforge.torch.nb201.Nb201Input;
@@ -147,7 +146,7 @@ public final class SupernetBenchCommand implements Callable<Integer> {
 
         DjlRuntime.configure();
         DjlRuntime.setThreads(threads);
-        TrainTestData loaded = DataSources.load("fashion-mnist", data);
+        TrainTestData loaded = BenchInputs.fashionMnist(inputs, data);
         DataSplit split = DataSplit.carve(loaded.train(), GroundTruthBenchCommand.VALIDATION,
                 GroundTruthBenchCommand.TRAIN, 0);
         Nb201Input input = new Nb201Input(1, loaded.train().rows(), loaded.classCount());
