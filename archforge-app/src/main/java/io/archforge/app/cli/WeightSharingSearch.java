@@ -222,7 +222,7 @@ final class WeightSharingSearch {
         return kept;
     }
 
-    /** Returns whether the study holds at least {@code trials} complete trials. */
+    /** Returns whether the study contains at least {@code trials} complete trials. */
     private static boolean finished(Storage storage, String name, int trials) {
         int complete = 0;
         for (FrozenTrial trial : storage.trials(name)) {

@@ -98,13 +98,8 @@ public final class DartsSearch {
     public DartsResult run(DataSplit data, long seed, Consumer<EpochRecord> listener,
             BooleanSupplier stop) {
         requireFits(data.train());
-        Nb201NetworkBuilder builder = Nb201NetworkBuilder.forInput(input)
-                .withSkeleton(requested.skeleton());
         try (NDManager manager = DjlRuntime.engine().newBaseManager()) {
-            SearchNetwork network = new SearchNetwork(builder, requested.partialChannels());
-            manager.getEngine().setRandomSeed(Long.hashCode(seed));
-            network.initialize(manager, DataType.FLOAT32,
-                    input.batchShape(1));
+            SearchNetwork network = newNetwork(manager, seed);
             long parameters = count(network.weightParameters());
             DartsSettings settings = MemoryPlan.fit(requested, input.side(), input.channels(),
                     parameters);
@@ -126,13 +121,8 @@ public final class DartsSearch {
      * training, for tests of single steps.
      */
     <T> T withRun(DataSplit data, long seed, Function<Run, T> body) {
-        Nb201NetworkBuilder builder = Nb201NetworkBuilder.forInput(input)
-                .withSkeleton(requested.skeleton());
         try (NDManager manager = DjlRuntime.engine().newBaseManager()) {
-            SearchNetwork network = new SearchNetwork(builder, requested.partialChannels());
-            manager.getEngine().setRandomSeed(Long.hashCode(seed));
-            network.initialize(manager, DataType.FLOAT32,
-                    input.batchShape(1));
+            SearchNetwork network = newNetwork(manager, seed);
             return body.apply(new Run(network, manager, requested, data, seed, 0));
         }
     }
@@ -146,15 +136,21 @@ public final class DartsSearch {
      */
     public DartsSettings plan(DataSplit data) {
         requireFits(data.train());
-        Nb201NetworkBuilder builder = Nb201NetworkBuilder.forInput(input)
-                .withSkeleton(requested.skeleton());
         try (NDManager manager = DjlRuntime.engine().newBaseManager()) {
-            SearchNetwork network = new SearchNetwork(builder, requested.partialChannels());
-            network.initialize(manager, DataType.FLOAT32,
-                    input.batchShape(1));
+            SearchNetwork network = newNetwork(manager, 0);
             return MemoryPlan.fit(requested, input.side(), input.channels(),
                     count(network.weightParameters()));
         }
+    }
+
+    /** Builds the search network and initializes its parameters from {@code seed}. */
+    private SearchNetwork newNetwork(NDManager manager, long seed) {
+        Nb201NetworkBuilder builder = Nb201NetworkBuilder.forInput(input)
+                .withSkeleton(requested.skeleton());
+        SearchNetwork network = new SearchNetwork(builder, requested.partialChannels());
+        manager.getEngine().setRandomSeed(Long.hashCode(seed));
+        network.initialize(manager, DataType.FLOAT32, input.batchShape(1));
+        return network;
     }
 
     private void requireFits(ImageDataset train) {

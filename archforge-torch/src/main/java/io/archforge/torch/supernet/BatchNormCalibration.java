@@ -31,7 +31,7 @@ import java.util.Map;
  * constant input of ones, whose batch mean is 1, leaves {@code w} in a zeroed running
  * mean.
  *
- * <p>The method assumes that every batch norm runs at most once per forward pass, as in
+ * <p>NOTE: the method assumes that every batch norm runs at most once per forward pass, as in
  * the networks of this package. One that runs twice gets wrong statistics, and no error
  * is raised. A batch norm that no calibration pass reaches, such as one of an operation
  * off the selected path, is reset to mean 0 and variance 1.

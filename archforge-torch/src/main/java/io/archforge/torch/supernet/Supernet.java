@@ -41,7 +41,7 @@ public interface Supernet extends AutoCloseable {
 
     /**
      * Draws a set of paths in which every choice takes each of its values equally often,
-     * as strict fairness asks (Chu et al., 2021): one training step accumulates the
+     * as strict fairness requires (Chu et al., 2021). One training step accumulates the
      * gradients of all of them before one update.
      */
     List<Architecture> fairPaths(RandomGenerator random);
