@@ -8,15 +8,31 @@ import java.util.Map;
  * @param metrics metric values by name, in the units fixed for each name
  *     ({@code accuracy} percent, {@code params} millions, {@code latency_ms} milliseconds)
  * @param attributes provenance, such as the data source and the machine
+ * @param artifacts named byte strings the study stores with the trial, such as the
+ *     trained weights; none for a table look-up
  */
-public record Evaluation(Map<String, Double> metrics, Map<String, String> attributes) {
+public record Evaluation(Map<String, Double> metrics, Map<String, String> attributes,
+        Map<String, byte[]> artifacts) {
 
     public Evaluation {
         metrics = Map.copyOf(metrics);
         attributes = Map.copyOf(attributes);
+        artifacts = Map.copyOf(artifacts);
+    }
+
+    /** An evaluation without artifacts. */
+    public Evaluation(Map<String, Double> metrics, Map<String, String> attributes) {
+        this(metrics, attributes, Map.of());
     }
 
     public static Evaluation of(Map<String, Double> metrics) {
         return new Evaluation(metrics, Map.of());
+    }
+
+    /** This evaluation with {@code artifacts} added to its own. */
+    public Evaluation withArtifacts(Map<String, byte[]> added) {
+        Map<String, byte[]> all = new java.util.HashMap<>(artifacts);
+        all.putAll(added);
+        return new Evaluation(metrics, attributes, all);
     }
 }

@@ -48,7 +48,7 @@ public final class ProxyMetricEvaluator extends ForwardingEvaluator {
         Evaluation evaluation = inner.evaluate(architecture, context);
         Map<String, Double> values = new HashMap<>(evaluation.metrics());
         values.put(scorer.name(), score);
-        return new Evaluation(values, evaluation.attributes());
+        return new Evaluation(values, evaluation.attributes(), evaluation.artifacts());
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.archforge.study.IntermediateValue;
 import io.archforge.study.StudyConfig;
 import io.archforge.study.TrialState;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 
 /**
@@ -87,6 +89,83 @@ public final class InMemoryStorage implements Storage {
         Instant started = clock.instant();
         stored.trials.add(new StoredTrial(number, architecture, seed, attributes, started));
         return number;
+    }
+
+    @Override
+    public synchronized OptionalInt claimTrial(String study, String architecture, String claimKey,
+            long seed, Map<String, String> attributes, int activeLimit) {
+        List<StoredTrial> trials = study(study).trials;
+        boolean held = claimKey != null && trials.stream().anyMatch(t -> claimKey.equals(t.claimKey)
+                && t.state != TrialState.STALE && t.state != TrialState.SKIPPED);
+        long active = trials.stream()
+                .filter(t -> t.state.isFinished() || t.state == TrialState.RUNNING).count();
+        if (held || active >= activeLimit) {
+            return OptionalInt.empty();
+        }
+        int number = createTrial(study, architecture, seed, attributes);
+        trials.get(number).claimKey = claimKey;
+        return OptionalInt.of(number);
+    }
+
+    @Override
+    public synchronized void heartbeat(String study, int number) {
+        StoredTrial trial = trialOf(study, number);
+        if (trial.state == TrialState.RUNNING) {
+            trial.heartbeat = clock.instant();
+        }
+    }
+
+    @Override
+    public synchronized List<Integer> markStaleWithoutHeartbeat(String study, Duration grace) {
+        Instant limit = clock.instant().minus(grace);
+        List<Integer> marked = new ArrayList<>();
+        for (StoredTrial trial : study(study).trials) {
+            if (trial.state == TrialState.RUNNING && trial.heartbeat.isBefore(limit)) {
+                markStale(trial);
+                marked.add(trial.number);
+            }
+        }
+        return List.copyOf(marked);
+    }
+
+    @Override
+    public synchronized Map<String, String> studyAttributes(String study) {
+        checkOpen();
+        StoredStudy stored = studies.get(study);
+        return stored == null ? Map.of() : Map.copyOf(stored.attributes);
+    }
+
+    @Override
+    public synchronized void setStudyAttribute(String study, String key, String value) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        study(study).attributes.put(key, value);
+    }
+
+    @Override
+    public synchronized void putArtifact(String study, int number, String name, byte[] content) {
+        Objects.requireNonNull(name, "name");
+        trialOf(study, number).artifacts.put(name, content.clone());
+    }
+
+    @Override
+    public synchronized Optional<byte[]> artifact(String study, int number, String name) {
+        checkOpen();
+        StoredStudy stored = studies.get(study);
+        if (stored == null || number < 0 || number >= stored.trials.size()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(stored.trials.get(number).artifacts.get(name)).map(byte[]::clone);
+    }
+
+    @Override
+    public synchronized List<String> artifactNames(String study, int number) {
+        checkOpen();
+        StoredStudy stored = studies.get(study);
+        if (stored == null || number < 0 || number >= stored.trials.size()) {
+            return List.of();
+        }
+        return List.copyOf(stored.trials.get(number).artifacts.keySet());
     }
 
     @Override
@@ -177,7 +256,8 @@ public final class InMemoryStorage implements Storage {
             return new TrialCounts(0, 0);
         }
         int finished = (int) stored.trials.stream().filter(t -> t.state.isFinished()).count();
-        return new TrialCounts(stored.trials.size(), finished);
+        int running = (int) stored.trials.stream().filter(t -> t.state == TrialState.RUNNING).count();
+        return new TrialCounts(stored.trials.size(), finished, running);
     }
 
     @Override
@@ -228,6 +308,7 @@ public final class InMemoryStorage implements Storage {
         final StudyConfig config;
         final Instant created;
         final List<StoredTrial> trials = new ArrayList<>();
+        final Map<String, String> attributes = new TreeMap<>();
 
         StoredStudy(StudyConfig config, Instant created) {
             this.config = config;
@@ -243,7 +324,10 @@ public final class InMemoryStorage implements Storage {
         final Map<String, Double> metrics = new HashMap<>();
         final List<IntermediateValue> intermediate = new ArrayList<>();
         final Map<String, String> attributes;
+        final Map<String, byte[]> artifacts = new TreeMap<>();
         TrialState state = TrialState.RUNNING;
+        String claimKey;
+        Instant heartbeat;
         Optional<Instant> finished = Optional.empty();
         Optional<String> error = Optional.empty();
 
@@ -254,6 +338,7 @@ public final class InMemoryStorage implements Storage {
             this.seed = seed;
             this.attributes = new HashMap<>(attributes);
             this.started = started;
+            this.heartbeat = started;
         }
 
         FrozenTrial freeze() {

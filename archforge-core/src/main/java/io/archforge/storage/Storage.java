@@ -3,9 +3,11 @@ package io.archforge.storage;
 import io.archforge.study.FrozenTrial;
 import io.archforge.study.StudyConfig;
 import io.archforge.study.TrialState;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Durable studies and trials.
@@ -44,6 +46,64 @@ public interface Storage extends AutoCloseable {
     int createTrial(String study, String architecture, long seed, Map<String, String> attributes);
 
     /**
+     * Creates a RUNNING trial as {@link #createTrial} does, unless another trial of the
+     * study owns {@code claimKey} or the study already has {@code activeLimit} trials
+     * that are RUNNING, COMPLETE, PRUNED or FAILED. A trial owns its key while it is
+     * RUNNING, COMPLETE, PRUNED or FAILED. A STALE or SKIPPED trial releases it, so exactly
+     * one of several processes that claim the key of a stale trial at once evaluates it
+     * again. Checks and insert are one atomic step, also between processes sharing the
+     * store, so that workers together never start more trials than a budget allows.
+     *
+     * @param claimKey what may be evaluated only once in the study, such as an
+     *     architecture's isomorphism key with its fidelity; null to claim nothing
+     * @param activeLimit the most trials the study may have running or finished, or
+     *     {@link Integer#MAX_VALUE} for no limit
+     * @return the new trial's number, or empty when the key is held or the limit reached
+     * @throws IllegalArgumentException when the study does not exist
+     */
+    OptionalInt claimTrial(String study, String architecture, String claimKey, long seed,
+            Map<String, String> attributes, int activeLimit);
+
+    /**
+     * Records that a RUNNING trial is still being evaluated, by the store's clock; does
+     * nothing for a trial in another state. A trial's start counts as its first heartbeat.
+     */
+    void heartbeat(String study, int number);
+
+    /**
+     * Marks STALE every RUNNING trial of the study whose last heartbeat lies more than
+     * {@code grace} in the past by the store's clock, so that its worker counts as dead
+     * and another may evaluate it again.
+     *
+     * @return the numbers of the trials marked, in increasing order
+     */
+    List<Integer> markStaleWithoutHeartbeat(String study, Duration grace);
+
+    /** The study's attributes, such as the command line that created it; empty for none. */
+    Map<String, String> studyAttributes(String study);
+
+    /**
+     * Sets one attribute of a study, replacing an earlier value of that key.
+     *
+     * @throws IllegalArgumentException when the study does not exist
+     */
+    void setStudyAttribute(String study, String key, String value);
+
+    /**
+     * Stores a named binary artifact of a trial, such as its trained weights, replacing
+     * an earlier one of that name.
+     *
+     * @throws IllegalArgumentException when the trial does not exist
+     */
+    void putArtifact(String study, int number, String name, byte[] content);
+
+    /** A trial's artifact, or empty when there is none of that name. */
+    Optional<byte[]> artifact(String study, int number, String name);
+
+    /** The names of a trial's artifacts, sorted; empty for an unknown trial. */
+    List<String> artifactNames(String study, int number);
+
+    /**
      * Appends an intermediate value to a RUNNING trial; a STALE trial ignores it.
      *
      * @throws IllegalStateException when the trial is COMPLETE, PRUNED, FAILED or SKIPPED
@@ -78,15 +138,24 @@ public interface Storage extends AutoCloseable {
     List<FrozenTrial> trials(String study);
 
     /**
-     * Counts the trials of a study without reading them: the next free number and
-     * the finished trials, which leave out SKIPPED ones. Stores override this with a
+     * The trials of the study numbered {@code from} or above, ordered by number. Stores
+     * override this with a query that reads only those; the default reads every trial.
+     */
+    default List<FrozenTrial> trialsFrom(String study, int from) {
+        return trials(study).stream().filter(trial -> trial.number() >= from).toList();
+    }
+
+    /**
+     * Counts the trials of a study without reading them: the next free number, the
+     * finished trials, which leave out SKIPPED ones, and the running ones. Stores override this with a
      * single query; the default reads every trial.
      */
     default TrialCounts counts(String study) {
         List<FrozenTrial> all = trials(study);
         int next = all.isEmpty() ? 0 : all.get(all.size() - 1).number() + 1;
         int finished = (int) all.stream().filter(t -> t.state().isFinished()).count();
-        return new TrialCounts(next, finished);
+        int running = (int) all.stream().filter(t -> t.state() == TrialState.RUNNING).count();
+        return new TrialCounts(next, finished, running);
     }
 
     /** One trial, or empty when there is no such trial. */

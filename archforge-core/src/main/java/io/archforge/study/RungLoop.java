@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 final class RungLoop {
 
     private static final Logger LOG = LoggerFactory.getLogger(RungLoop.class);
+    private static final int PLAN_ATTEMPTS = 100;
 
     private final Study study;
     private final RungScheduler scheduler;
@@ -56,15 +57,29 @@ final class RungLoop {
             LOG.info("{} stale promotions will be scheduled again by {}", dropped, scheduler.name());
         }
         return study.run(budget, listener, deadline -> {
-            RungState state = new RungState(rungs, study.trials(), study.objectives());
-            Job job = scheduler.next(state);
-            Trial trial = start(job);
+            Trial trial = nextTrial();
             listener.trialStarted(trial);
             return study.evaluateOne(evaluator, trial, deadline, Optional.empty());
         });
     }
 
-    private Trial start(Job job) {
+    /**
+     * Starts the scheduler's next job, planning again when another worker claimed the
+     * promotion first: the new plan includes that worker's running trial.
+     */
+    private Trial nextTrial() {
+        for (int attempt = 0; attempt < PLAN_ATTEMPTS; attempt++) {
+            RungState state = new RungState(rungs, study.trials(), study.objectives());
+            Optional<Trial> trial = start(scheduler.next(state));
+            if (trial.isPresent()) {
+                return trial.get();
+            }
+        }
+        throw new IllegalStateException(scheduler.name() + " planned " + PLAN_ATTEMPTS
+                + " promotions in a row that other workers had claimed");
+    }
+
+    private Optional<Trial> start(Job job) {
         Fidelity fidelity = rungs.get(job.rung());
         Map<String, String> attributes = new HashMap<>();
         attributes.put(Fidelity.ATTRIBUTE, fidelity.toString());
@@ -77,6 +92,6 @@ final class RungLoop {
             LOG.debug("Promoting trial {} to {}", promote.source().number(), fidelity);
             return study.repeat(promote.source(), attributes);
         }
-        return study.ask(attributes);
+        return Optional.of(study.ask(attributes));
     }
 }

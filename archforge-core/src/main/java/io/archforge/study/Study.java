@@ -6,6 +6,8 @@ import io.archforge.eval.CostMetrics;
 import io.archforge.eval.EvaluationInterruptedException;
 import io.archforge.eval.Evaluator;
 import io.archforge.eval.TrialPrunedException;
+import io.archforge.execution.TrialExecutor;
+import io.archforge.execution.TrialOutcome;
 import io.archforge.fidelity.Fidelity;
 import io.archforge.schedule.RungScheduler;
 import io.archforge.schedule.Scheduler;
@@ -20,6 +22,8 @@ import io.archforge.storage.StorageException;
 import io.archforge.strategy.AskContext;
 import io.archforge.strategy.Proposal;
 import io.archforge.strategy.Strategy;
+import io.archforge.storage.TrialCounts;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -31,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
@@ -80,7 +85,16 @@ public final class Study {
      */
     public static final String SKIPPED_AS_ATTRIBUTE = "skipped_as";
 
+    /** How often a running trial tells the store that its worker is alive, by default. */
+    public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(10);
+    /** How long a running trial may go without a heartbeat before it counts as stale, by default. */
+    public static final Duration DEFAULT_STALE_AFTER = Duration.ofSeconds(60);
+    /** The attribute of a trial that evaluates a stale trial again: the stale trial's number. */
+    public static final String RETRY_OF_ATTRIBUTE = "retry_of";
+
     private static final Logger LOG = LoggerFactory.getLogger(Study.class);
+    private static final int CLAIM_ATTEMPTS = 1000;
+    private static final long WAIT_MILLIS = 1000;
     private static final int REPEAT_DRAWS = 1000;
     private static final long REPEAT_SALT = 0x52455045415453L;
 
@@ -94,6 +108,17 @@ public final class Study {
     private final Deque<String> retryQueue = new ArrayDeque<>();
     private final Map<String, Integer> retryOf = new HashMap<>();
     private final AtomicBoolean stopRequested = new AtomicBoolean();
+    /** The finished trials passed to {@link Strategy#tell}, by number. */
+    private final Set<Integer> told = new HashSet<>();
+    /** The next trial number as this object last saw it; another value means other workers. */
+    private int seenNextNumber;
+    /** The lowest trial number that may still change: catching up reads from here on. */
+    private int syncFrom;
+    private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
+    private Duration staleAfter = DEFAULT_STALE_AFTER;
+    private Instant nextStaleCheck = Instant.MIN;
+    /** The maximum number of trials running or finished: the running loop's trial budget. */
+    private int activeLimit = Integer.MAX_VALUE;
     private boolean repeatsAllowed;
     private Optional<CandidatePruner> pruner = Optional.empty();
 
@@ -155,6 +180,7 @@ public final class Study {
         for (FrozenTrial trial : trials) {
             if (trial.state().isFinished()) {
                 replayed++;
+                told.add(trial.number());
                 Architecture architecture = space.parse(trial.architecture());
                 evaluatedKeys.add(architecture.isomorphismKey());
                 finishedKeys.add(architecture.isomorphismKey());
@@ -180,6 +206,7 @@ public final class Study {
                 evaluatedKeys.add(key);
             }
         }
+        seenNextNumber = storage.counts(config.name()).nextNumber();
         LOG.info("Resumed study '{}': {} finished trials replayed, {} stale trials marked now, "
                 + "{} to evaluate again", config.name(), replayed, stale, retryQueue.size());
     }
@@ -187,7 +214,8 @@ public final class Study {
     /**
      * Marks STALE every RUNNING trial whose worker is gone: a process on this host
      * that has exited, a trial this JVM no longer evaluates, or a trial with no
-     * worker recorded. Trials of live processes on this host are left to them.
+     * worker recorded. Trials of live processes on this host are left to them, and
+     * trials of workers on other hosts to the heartbeat rule.
      *
      * @return the number of trials marked
      */
@@ -209,6 +237,107 @@ public final class Study {
             marked++;
         }
         return marked;
+    }
+
+    /**
+     * Catches up with the other workers of the study: marks STALE the trials whose
+     * heartbeats stopped, passes the trials others finished to the strategy, counts the
+     * architectures they run as evaluated, and queues for evaluation again the stale
+     * trials that no one evaluates. The trials are read only when the counts show work
+     * this object has not seen, so a study with one worker pays one query.
+     */
+    private void syncWithOtherWorkers() {
+        boolean marked = markSilentTrialsStale();
+        TrialCounts counts = storage.counts(config.name());
+        if (!marked && counts.finished() == told.size() && counts.nextNumber() == seenNextNumber) {
+            return;
+        }
+        // Trials below the window were finished at the last catch-up and cannot change.
+        List<FrozenTrial> trials = storage.trialsFrom(config.name(), syncFrom);
+        Set<String> liveKeys = new HashSet<>();
+        Set<Integer> retried = new HashSet<>(retryOf.values());
+        int learned = 0;
+        for (FrozenTrial trial : trials) {
+            Optional.ofNullable(trial.attributes().get(RETRY_OF_ATTRIBUTE))
+                    .ifPresent(number -> retried.add(Integer.valueOf(number)));
+            if (trial.state() == TrialState.STALE) {
+                continue;
+            }
+            String key = space.parse(trial.architecture()).isomorphismKey();
+            evaluatedKeys.add(key);
+            if (trial.state() != TrialState.SKIPPED) {
+                liveKeys.add(key);
+            }
+            if (trial.state().isFinished() && told.add(trial.number())) {
+                strategy.tell(trial);
+                learned++;
+            }
+        }
+        int queued = 0;
+        for (FrozenTrial trial : trials) {
+            // A rung scheduler plans stale promotions afresh from the stored trials.
+            if (trial.state() != TrialState.STALE || retried.contains(trial.number())
+                    || trial.attributes().containsKey(RungScheduler.PROMOTED_FROM)
+                    || retryOf.containsKey(trial.architecture())) {
+                continue;
+            }
+            if (liveKeys.add(space.parse(trial.architecture()).isomorphismKey())) {
+                retryQueue.add(trial.architecture());
+                retryOf.put(trial.architecture(), trial.number());
+                queued++;
+            }
+        }
+        seenNextNumber = counts.nextNumber();
+        syncFrom = trials.stream().filter(t -> t.state() == TrialState.RUNNING)
+                .mapToInt(FrozenTrial::number).min()
+                .orElse(trials.isEmpty() ? syncFrom : trials.get(trials.size() - 1).number() + 1);
+        LOG.debug("Study '{}': learned {} trials finished by other workers, queued {} stale "
+                + "trials to evaluate again", config.name(), learned, queued);
+    }
+
+    /**
+     * Marks STALE the running trials whose last heartbeat is older than the stale
+     * limit, and those of processes on this host that have exited, at most once per
+     * heartbeat interval.
+     *
+     * @return whether any trial was marked
+     */
+    private boolean markSilentTrialsStale() {
+        Instant now = Instant.now();
+        if (now.isBefore(nextStaleCheck)) {
+            return false;
+        }
+        nextStaleCheck = now.plus(heartbeatInterval);
+        List<Integer> marked = storage.markStaleWithoutHeartbeat(config.name(), staleAfter);
+        if (!marked.isEmpty()) {
+            LOG.warn("Trials {} of study '{}' sent no heartbeat for {} s: their workers count "
+                    + "as dead, and the trials will be evaluated again", marked, config.name(),
+                    staleAfter.toSeconds());
+        }
+        // A dead process on this host is known at once, before its heartbeats run out.
+        int dead = storage.counts(config.name()).running() > 0 ? markAbandonedTrialsStale() : 0;
+        return !marked.isEmpty() || dead > 0;
+    }
+
+    /**
+     * Sets how often each running trial sends a heartbeat to the store, and after how
+     * long without one a trial of any worker counts as stale and is evaluated again.
+     * The defaults are {@link #DEFAULT_HEARTBEAT_INTERVAL} and
+     * {@link #DEFAULT_STALE_AFTER}; the limit should be several intervals, so that a
+     * slow store does not make live trials stale.
+     *
+     * @throws IllegalArgumentException when the interval is not positive or the limit is
+     *     not longer than the interval
+     */
+    public void useHeartbeats(Duration interval, Duration staleAfter) {
+        if (interval.isNegative() || interval.isZero() || staleAfter.compareTo(interval) <= 0) {
+            throw new IllegalArgumentException("heartbeat interval " + interval + " and stale "
+                    + "limit " + staleAfter + ": the interval must be positive and the limit "
+                    + "longer than it, such as 10 s and 60 s");
+        }
+        this.heartbeatInterval = interval;
+        this.staleAfter = staleAfter;
+        this.nextStaleCheck = Instant.MIN;
     }
 
     /** The stored configuration. */
@@ -265,25 +394,37 @@ public final class Study {
      * such as the fidelity a scheduler chose.
      */
     Trial ask(Map<String, String> extra) {
-        if (!retryQueue.isEmpty()) {
+        syncWithOtherWorkers();
+        while (!retryQueue.isEmpty()) {
             int number = storage.counts(config.name()).nextNumber();
             String text = retryQueue.poll();
+            Integer staleNumber = retryOf.remove(text);
             Architecture architecture = space.parse(text);
             Map<String, String> attributes = new HashMap<>(extra);
-            attributes.put("retry_of", Integer.toString(retryOf.remove(text)));
+            attributes.put(RETRY_OF_ATTRIBUTE, Integer.toString(staleNumber));
             evaluatedKeys.add(architecture.isomorphismKey());
-            return create(number, architecture, attributes);
+            // Repeats allowed, the stale trial's number still makes the retry unique.
+            Optional<String> claim = repeatsAllowed
+                    ? Optional.of(RETRY_OF_ATTRIBUTE + ":" + staleNumber)
+                    : claimFor(architecture, attributes);
+            Optional<Trial> retry = create(number, architecture, attributes, claim, true);
+            if (retry.isPresent()) {
+                return retry.get();
+            }
+            LOG.debug("Stale trial {} is being evaluated again by another worker", staleNumber);
         }
         // Skipped trials change nothing a pruner learns from, so one read of the trials
         // serves every proposal of this call.
         List<FrozenTrial> known = pruner.isPresent() ? trials() : List.of();
         Skipped mostPromising = null;
-        for (int skips = 0; ; skips++) {
+        int skips = 0;
+        for (int attempt = 0; ; attempt++) {
             int number = storage.counts(config.name()).nextNumber();
             Map<String, String> notes = new HashMap<>();
             Architecture architecture = propose(number, notes);
             String key = architecture.isomorphismKey();
             Integer skippedAs = skippedKeys.get(key);
+            boolean knownRepeat = evaluatedKeys.contains(key) && skippedAs == null;
             evaluatedKeys.add(key);
             Optional<PruneDecision> skip = pruner.map(p -> p.decide(architecture, known,
                     config.objectives())).filter(PruneDecision::skip);
@@ -295,7 +436,17 @@ public final class Study {
                     skippedKeys.remove(key);
                     attributes.put(SKIPPED_AS_ATTRIBUTE, Integer.toString(skippedAs));
                 }
-                return create(number, architecture, attributes);
+                // A repeat the strategy could not avoid is evaluated again, unclaimed.
+                Optional<String> claim = !knownRepeat && attempt < CLAIM_ATTEMPTS
+                        ? claimFor(architecture, attributes) : Optional.empty();
+                Optional<Trial> trial = create(number, architecture, attributes, claim, true);
+                if (trial.isPresent()) {
+                    return trial.get();
+                }
+                LOG.debug("Trial {}: another worker claimed {} first; proposing again", number,
+                        architecture.text());
+                syncWithOtherWorkers();
+                continue;
             }
             int stored = skippedAs != null ? skippedAs
                     : storeSkipped(number, architecture, notes, skip.get());
@@ -304,8 +455,14 @@ public final class Study {
                     > mostPromising.decision().improvementProbability()) {
                 mostPromising = new Skipped(stored, architecture, notes, skip.get());
             }
-            if (skips + 1 >= pruner.orElseThrow().maxSkipsInARow()) {
-                return evaluateMostPromising(mostPromising, skips + 1, extra);
+            skips++;
+            if (skips >= pruner.orElseThrow().maxSkipsInARow()) {
+                Optional<Trial> promising = evaluateMostPromising(mostPromising, skips, extra);
+                if (promising.isPresent()) {
+                    return promising.get();
+                }
+                mostPromising = null;
+                skips = 0;
             }
         }
     }
@@ -320,7 +477,8 @@ public final class Study {
      * once {@code skips} candidates in a row were skipped, so the search cannot stall.
      * The trial stores the number of the skipped one as {@value #SKIPPED_AS_ATTRIBUTE}.
      */
-    private Trial evaluateMostPromising(Skipped candidate, int skips, Map<String, String> extra) {
+    private Optional<Trial> evaluateMostPromising(Skipped candidate, int skips,
+            Map<String, String> extra) {
         LOG.debug("{} candidates skipped in a row; evaluating the most promising, {} "
                 + "(improvement probability {})", skips, candidate.architecture().text(),
                 candidate.decision().improvementProbability());
@@ -329,7 +487,8 @@ public final class Study {
         attributes.put(SKIPPED_AS_ATTRIBUTE, Integer.toString(candidate.number()));
         skippedKeys.remove(candidate.architecture().isomorphismKey());
         int number = storage.counts(config.name()).nextNumber();
-        return create(number, candidate.architecture(), attributes);
+        return create(number, candidate.architecture(), attributes,
+                claimFor(candidate.architecture(), attributes), true);
     }
 
     /**
@@ -363,7 +522,8 @@ public final class Study {
         // evaluates it.
         Map<String, String> attributes = new HashMap<>(notes);
         attributes.putAll(decision.attributes(pruner.orElseThrow().risk()));
-        Trial trial = create(number, architecture, attributes);
+        Trial trial = create(number, architecture, attributes, Optional.empty(), false)
+                .orElseThrow();
         storage.finishTrial(config.name(), trial.number(), TrialState.SKIPPED, Map.of(),
                 Map.of(), Optional.empty());
         LOG.debug("Trial {} skipped: {} has improvement probability {}, below the risk {}",
@@ -374,21 +534,61 @@ public final class Study {
 
     /**
      * Starts a trial that evaluates the architecture of {@code source} again with
-     * {@code attributes}, such as a higher fidelity; deduplication does not apply.
+     * {@code attributes}, such as a higher fidelity; deduplication does not apply, but
+     * the trial claims the architecture at its fidelity, so that of several workers only
+     * one promotes a trial.
+     *
+     * @return the trial, or empty when another worker claimed it first
      */
-    Trial repeat(FrozenTrial source, Map<String, String> attributes) {
+    Optional<Trial> repeat(FrozenTrial source, Map<String, String> attributes) {
         int number = storage.counts(config.name()).nextNumber();
-        return create(number, space.parse(source.architecture()), new HashMap<>(attributes));
+        Architecture architecture = space.parse(source.architecture());
+        Map<String, String> copy = new HashMap<>(attributes);
+        return create(number, architecture, copy, claimFor(architecture, copy), true);
     }
 
-    private Trial create(int number, Architecture architecture, Map<String, String> attributes) {
+    /**
+     * Stores a RUNNING trial that owns {@code claimKey} when one is given, within the
+     * running budget's limit on active trials when {@code capped}.
+     *
+     * @return the trial, or empty when another trial owns the claim key
+     * @throws TrialBudgetTakenException when the budget's last trials are all taken
+     */
+    private Optional<Trial> create(int number, Architecture architecture,
+            Map<String, String> attributes, Optional<String> claimKey, boolean capped) {
         long seed = Seeds.trialSeed(config.seed(), number);
         attributes.put("strategy", strategy.name());
         attributes.put(Worker.ATTRIBUTE, Worker.current().toString());
-        int stored = storage.createTrial(config.name(), architecture.text(), seed, attributes);
+        int limit = capped ? activeLimit : Integer.MAX_VALUE;
+        OptionalInt stored = storage.claimTrial(config.name(), architecture.text(),
+                claimKey.orElse(null), seed, attributes, limit);
+        if (stored.isEmpty()) {
+            TrialCounts counts = storage.counts(config.name());
+            if (counts.finished() + counts.running() >= limit) {
+                throw new TrialBudgetTakenException();
+            }
+            return Optional.empty();
+        }
+        if (stored.getAsInt() == seenNextNumber) {
+            seenNextNumber++;
+        }
         // The stored seed, so the evaluator and the store agree even when another
         // process took the number this one expected.
-        return new Trial(stored, architecture, seed, attributes);
+        return Optional.of(new Trial(stored.getAsInt(), architecture, seed, attributes));
+    }
+
+    /** Returns the claim key of a new evaluation: none while repeats are allowed. */
+    private Optional<String> claimFor(Architecture architecture, Map<String, String> attributes) {
+        return repeatsAllowed ? Optional.empty() : Optional.of(claimKey(architecture, attributes));
+    }
+
+    /**
+     * Returns what a trial may evaluate only once in the study: the architecture's
+     * isomorphism class, at the trial's fidelity when it has one.
+     */
+    private static String claimKey(Architecture architecture, Map<String, String> attributes) {
+        String fidelity = attributes.get(Fidelity.ATTRIBUTE);
+        return architecture.isomorphismKey() + (fidelity == null ? "" : "@" + fidelity);
     }
 
     /**
@@ -414,6 +614,8 @@ public final class Study {
 
     /** Completes a trial with its metrics and tells the strategy. */
     public FrozenTrial tell(Trial trial, Evaluation evaluation) {
+        evaluation.artifacts().forEach((name, content) ->
+                storage.putArtifact(config.name(), trial.number(), name, content));
         return finish(trial, TrialState.COMPLETE, evaluation.metrics(), evaluation.attributes(), Optional.empty());
     }
 
@@ -452,7 +654,7 @@ public final class Study {
             Map<String, String> attributes, Optional<String> error) {
         storage.finishTrial(config.name(), trial.number(), state, metrics, attributes, error);
         FrozenTrial frozen = storage.trial(config.name(), trial.number()).orElseThrow();
-        if (frozen.state().isFinished()) {
+        if (frozen.state().isFinished() && told.add(frozen.number())) {
             strategy.tell(frozen);
         }
         return frozen;
@@ -509,6 +711,101 @@ public final class Study {
         }
     }
 
+    /**
+     * Runs the study with trials evaluated by {@code executor}, keeping up to its
+     * {@link TrialExecutor#parallelism()} trials in flight: whenever one ends, the
+     * strategy learns its result and proposes the next. The trial budget counts the trials in
+     * flight, so the study ends with exactly the budgeted number finished. Each trial in
+     * flight sends heartbeats from this process. When the time limit passes or
+     * {@link #stop()} is called, the trials in flight are cancelled and left STALE, to be
+     * evaluated again by a later run. Schedulers are not supported here: each trial runs
+     * at the fidelity its attributes name, or the evaluator's full one.
+     *
+     * @return why the loop ended
+     */
+    public StopReason optimize(TrialExecutor executor, Budget budget, StudyListener listener) {
+        return new AsyncLoop(this, executor, listener).run(budget);
+    }
+
+    /**
+     * Returns why a loop must stop before starting another trial, or empty when it may
+     * start one. Running trials, this process's and others', count towards the trial
+     * budget, so that the workers of a study together finish exactly that many.
+     */
+    Optional<StopReason> stopBeforeNext(Budget budget, Instant deadline) {
+        if (stopRequested.get()) {
+            return Optional.of(StopReason.INTERRUPTED);
+        }
+        if (budget.totalTrials().isPresent()) {
+            TrialCounts counts = storage.counts(config.name());
+            int total = budget.totalTrials().getAsInt();
+            boolean othersRunTheRest = counts.finished() + counts.running() >= total
+                    && retryQueue.isEmpty();
+            if (counts.finished() >= total || othersRunTheRest) {
+                return Optional.of(StopReason.TRIAL_BUDGET);
+            }
+        }
+        if (budget.costLimit().isPresent() && spentCost() >= budget.costLimit().getAsDouble()) {
+            return Optional.of(StopReason.COST_BUDGET);
+        }
+        if (!Instant.now().isBefore(deadline)) {
+            return Optional.of(StopReason.TIME_LIMIT);
+        }
+        return Optional.empty();
+    }
+
+    /** Lets no more trials start than the trial budget of the loop now running. */
+    void limitActiveTrials(Budget budget) {
+        activeLimit = budget.totalTrials().orElse(Integer.MAX_VALUE);
+    }
+
+    /** Lifts the limit of {@link #limitActiveTrials} when a loop ends. */
+    void liftActiveLimit() {
+        activeLimit = Integer.MAX_VALUE;
+    }
+
+    /**
+     * Returns whether the trial budget is not spent while other processes run every
+     * remaining trial. A loop then waits, because one of them may die.
+     */
+    boolean othersStillRunning(Budget budget) {
+        return budget.totalTrials().isPresent()
+                && storage.counts(config.name()).finished() < budget.totalTrials().getAsInt();
+    }
+
+    /** Starts sending heartbeats for a trial this process evaluates. */
+    AutoCloseable beat(Trial trial) {
+        Worker.markRunningHere(storage.location(), config.name(), trial.number());
+        Heartbeat heartbeat = Heartbeat.start(storage, config.name(), trial.number(),
+                heartbeatInterval);
+        return () -> {
+            heartbeat.close();
+            Worker.markDoneHere(storage.location(), config.name(), trial.number());
+        };
+    }
+
+    /** Ends a trial with an outcome from an executor, and returns it as stored. */
+    Optional<FrozenTrial> record(Trial trial, TrialOutcome outcome) {
+        if (outcome instanceof TrialOutcome.Completed done) {
+            return Optional.of(tell(trial,
+                    new Evaluation(done.metrics(), done.attributes(), done.artifacts())));
+        }
+        if (outcome instanceof TrialOutcome.Pruned pruned) {
+            return Optional.of(prune(trial, pruned.metrics()));
+        }
+        if (outcome instanceof TrialOutcome.Failed failed) {
+            return Optional.of(finish(trial, TrialState.FAILED, Map.of(), Map.of(),
+                    Optional.of(failed.error())));
+        }
+        storage.markStale(config.name(), trial.number());
+        return Optional.empty();
+    }
+
+    /** Marks a trial this process gave up on STALE, so that it is evaluated again. */
+    void abandon(Trial trial) {
+        storage.markStale(config.name(), trial.number());
+    }
+
     /** One step of a loop: start a trial, evaluate it, return its outcome or empty when cut short. */
     @FunctionalInterface
     interface LoopStep {
@@ -518,25 +815,60 @@ public final class Study {
     /** Runs {@code step} until the budget is spent or the loop is stopped. */
     StopReason run(Budget budget, StudyListener listener, LoopStep step) {
         Instant deadline = budget.timeLimit().map(Instant.now()::plus).orElse(Instant.MAX);
+        limitActiveTrials(budget);
+        try {
+            return loop(budget, listener, step, deadline);
+        } finally {
+            liftActiveLimit();
+        }
+    }
+
+    private StopReason loop(Budget budget, StudyListener listener, LoopStep step,
+            Instant deadline) {
         while (true) {
-            if (stopRequested.get()) {
-                return StopReason.INTERRUPTED;
+            Optional<StopReason> reason = stopBeforeNext(budget, deadline);
+            if (reason.isPresent()) {
+                if (reason.get() != StopReason.TRIAL_BUDGET || !othersStillRunning(budget)) {
+                    return reason.get();
+                }
+                if (!Instant.now().isBefore(deadline)) {
+                    return StopReason.TIME_LIMIT;
+                }
+                // Other workers run the last trials; wait in case one of them dies.
+                waitForOtherWorkers(deadline);
+                continue;
             }
-            if (budget.totalTrials().isPresent() && finishedCount() >= budget.totalTrials().getAsInt()) {
-                return StopReason.TRIAL_BUDGET;
+            Optional<FrozenTrial> outcome;
+            try {
+                outcome = step.run(deadline);
+            } catch (TrialBudgetTakenException e) {
+                // Another worker started the last budgeted trial first.
+                continue;
             }
-            if (budget.costLimit().isPresent() && spentCost() >= budget.costLimit().getAsDouble()) {
-                return StopReason.COST_BUDGET;
-            }
-            if (!Instant.now().isBefore(deadline)) {
-                return StopReason.TIME_LIMIT;
-            }
-            Optional<FrozenTrial> outcome = step.run(deadline);
             if (outcome.isEmpty()) {
                 return stopRequested.get() ? StopReason.INTERRUPTED : StopReason.TIME_LIMIT;
             }
             listener.trialFinished(outcome.get());
         }
+    }
+
+    /**
+     * Sleeps a moment, then catches up with the other workers, whose trials may have
+     * finished or gone stale meanwhile.
+     */
+    void waitForOtherWorkers(Instant deadline) {
+        long millis = Math.min(heartbeatInterval.toMillis(), WAIT_MILLIS);
+        Instant now = Instant.now();
+        if (now.plusMillis(millis).isAfter(deadline)) {
+            millis = Math.max(0, Duration.between(now, deadline).toMillis());
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop();
+        }
+        syncWithOtherWorkers();
     }
 
     /**
@@ -553,7 +885,8 @@ public final class Study {
             Optional<StoppingRule> rule) {
         EvaluationContext context = new TrialContext(trial, deadline, rule);
         Worker.markRunningHere(storage.location(), config.name(), trial.number());
-        try {
+        try (Heartbeat heartbeat = Heartbeat.start(storage, config.name(), trial.number(),
+                heartbeatInterval)) {
             Evaluation evaluation = evaluator.evaluate(trial.architecture(), context);
             FrozenTrial done = tell(trial, evaluation);
             LOG.info("Trial {} complete: {} {}", done.number(), trial.architecture().text(),

@@ -14,8 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>A worker is identified by host name, process id and process start time; the
  * start time guards against a recycled process id. Liveness can only be checked
- * for workers on this host. This process's own trials count as alive while a
- * {@link Study} in this JVM is evaluating them.
+ * for workers on this host; workers elsewhere are judged by their trials'
+ * heartbeats. This process's own trials count as alive while a {@link Study} in
+ * this JVM is evaluating them.
  *
  * @param host the host name
  * @param pid the process id
@@ -57,17 +58,17 @@ public record Worker(String host, long pid, long started) {
 
     /**
      * Returns whether the trial {@code number} of {@code study} in the store at
-     * {@code location}, run by this worker, is still being evaluated: by a Study in
-     * this JVM, or by a live process on this host. Workers on other hosts are
-     * reported as not alive.
+     * {@code location}, run by this worker, may still be evaluated: by a Study in this
+     * JVM, or by a live process on this host. A worker on another host cannot be
+     * checked from here and counts as alive; its trial goes stale when its heartbeats
+     * stop (see {@link Study#useHeartbeats}).
      */
     boolean isEvaluating(String location, String study, int number) {
         if (equals(CURRENT)) {
             return RUNNING_HERE.contains(key(location, study, number));
         }
         if (!host.equals(CURRENT.host)) {
-            // TODO: workers on other hosts need heartbeats; until then their trials count as dead.
-            return false;
+            return true;
         }
         return ProcessHandle.of(pid)
                 .filter(ProcessHandle::isAlive)

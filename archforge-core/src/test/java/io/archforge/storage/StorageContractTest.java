@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -45,12 +46,17 @@ import org.junit.jupiter.api.io.TempDir;
  *       throw {@link IllegalStateException};</li>
  *   <li>marking STALE sets the finish time, and changes RUNNING trials only;</li>
  *   <li>doubles and strings come back exactly and instants to the millisecond;</li>
+ *   <li>a claim key is held by one trial that is neither STALE nor SKIPPED, also under
+ *       concurrent callers;</li>
+ *   <li>a RUNNING trial whose heartbeat is older than the grace period goes STALE;</li>
+ *   <li>study attributes and trial artifacts come back as written;</li>
  *   <li>a durable store shows the same data after it is closed and reopened.</li>
  * </ul>
  */
 public abstract class StorageContractTest {
 
     private static final String STUDY = "study-a";
+    private static final int NO_LIMIT = Integer.MAX_VALUE;
 
     @TempDir
     protected Path dir;
@@ -523,6 +529,133 @@ public abstract class StorageContractTest {
             assertSameTrial(after.get(i), before.get(i));
         }
         assertThat(newTrial("c")).isEqualTo(2);
+    }
+
+    // Claims, heartbeats, study attributes and artifacts
+
+    @Test
+    void claimIsHeldUntilTheTrialGoesStale() {
+        storage.createStudy(config(STUDY));
+
+        OptionalInt first = storage.claimTrial(STUDY, "a", "key-a", 1L, Map.of(), NO_LIMIT);
+        OptionalInt second = storage.claimTrial(STUDY, "a", "key-a", 2L, Map.of(), NO_LIMIT);
+        OptionalInt other = storage.claimTrial(STUDY, "b", "key-b", 3L, Map.of(), NO_LIMIT);
+
+        assertThat(first).hasValue(0);
+        assertThat(second).isEmpty();
+        assertThat(other).hasValue(1);
+        storage.markStale(STUDY, 0);
+        assertThat(storage.claimTrial(STUDY, "a", "key-a", 4L, Map.of("retry_of", "0"), NO_LIMIT))
+                .hasValue(2);
+        assertThat(storage.claimTrial(STUDY, "a", "key-a", 5L, Map.of(), NO_LIMIT)).isEmpty();
+        storage.finishTrial(STUDY, 2, TrialState.COMPLETE, Map.of("accuracy", 1.0), Map.of(),
+                Optional.empty());
+        assertThat(storage.claimTrial(STUDY, "a", "key-a", 6L, Map.of(), NO_LIMIT)).isEmpty();
+        assertThat(storage.counts(STUDY)).isEqualTo(new TrialCounts(3, 1, 1));
+    }
+
+    @Test
+    void claimStopsAtTheActiveLimit() {
+        storage.createStudy(config(STUDY));
+        int done = storage.claimTrial(STUDY, "a", "key-a", 1L, Map.of(), 2).getAsInt();
+        storage.finishTrial(STUDY, done, TrialState.COMPLETE, Map.of(), Map.of(), Optional.empty());
+        int running = storage.claimTrial(STUDY, "b", null, 2L, Map.of(), 2).getAsInt();
+
+        assertThat(storage.claimTrial(STUDY, "c", "key-c", 3L, Map.of(), 2)).isEmpty();
+        storage.markStale(STUDY, running);
+        assertThat(storage.claimTrial(STUDY, "c", "key-c", 4L, Map.of(), 2)).hasValue(2);
+    }
+
+    @Test
+    void skippedTrialReleasesItsClaim() {
+        storage.createStudy(config(STUDY));
+        int skipped = storage.claimTrial(STUDY, "a", "key-a", 1L, Map.of(), NO_LIMIT).getAsInt();
+        storage.finishTrial(STUDY, skipped, TrialState.SKIPPED, Map.of(), Map.of(),
+                Optional.empty());
+
+        assertThat(storage.claimTrial(STUDY, "a", "key-a", 2L, Map.of(), NO_LIMIT)).hasValue(1);
+    }
+
+    @Test
+    void concurrentClaimsOfOneKeyCreateOneTrial() throws Exception {
+        storage.createStudy(config(STUDY));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<OptionalInt>> claims = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String key = "key-" + (i % 10);
+                claims.add(pool.submit(() -> storage.claimTrial(STUDY, key, key, 1L, Map.of(), NO_LIMIT)));
+            }
+            int won = 0;
+            for (Future<OptionalInt> claim : claims) {
+                won += claim.get(30, TimeUnit.SECONDS).isPresent() ? 1 : 0;
+            }
+            assertThat(won).isEqualTo(10);
+            assertThat(storage.trials(STUDY)).extracting(FrozenTrial::architecture)
+                    .doesNotHaveDuplicates().hasSize(10);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void trialWithoutHeartbeatGoesStale() throws Exception {
+        storage.createStudy(config(STUDY));
+        int silent = newTrial("a");
+        int beating = newTrial("b");
+        int done = newTrial("c");
+        storage.finishTrial(STUDY, done, TrialState.COMPLETE, Map.of(), Map.of(), Optional.empty());
+
+        Thread.sleep(300);
+        storage.heartbeat(STUDY, beating);
+        List<Integer> marked = storage.markStaleWithoutHeartbeat(STUDY, Duration.ofMillis(200));
+
+        assertThat(marked).containsExactly(silent);
+        assertThat(storage.trial(STUDY, silent).orElseThrow().state()).isEqualTo(TrialState.STALE);
+        assertThat(storage.trial(STUDY, beating).orElseThrow().state())
+                .isEqualTo(TrialState.RUNNING);
+        assertThat(storage.trial(STUDY, done).orElseThrow().state()).isEqualTo(TrialState.COMPLETE);
+        assertThat(storage.markStaleWithoutHeartbeat(STUDY, Duration.ofMinutes(1))).isEmpty();
+    }
+
+    @Test
+    void studyAttributesRoundTrip() {
+        storage.createStudy(config(STUDY));
+
+        storage.setStudyAttribute(STUDY, "command", "[\"search\",\"--trials\",\"5\"]");
+        storage.setStudyAttribute(STUDY, "note", "first");
+        storage.setStudyAttribute(STUDY, "note", "second");
+
+        assertThat(storage.studyAttributes(STUDY)).isEqualTo(Map.of(
+                "command", "[\"search\",\"--trials\",\"5\"]", "note", "second"));
+        assertThat(storage.studyAttributes("nope")).isEmpty();
+        assertThatThrownBy(() -> storage.setStudyAttribute("nope", "k", "v"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void artifactsRoundTrip() {
+        storage.createStudy(config(STUDY));
+        int trial = newTrial("a");
+        byte[] weights = new byte[70_000];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = (byte) (i * 31);
+        }
+
+        storage.putArtifact(STUDY, trial, "weights.safetensors", weights);
+        storage.putArtifact(STUDY, trial, "notes", new byte[] {1, 2});
+        storage.putArtifact(STUDY, trial, "notes", new byte[] {3});
+
+        assertThat(storage.artifact(STUDY, trial, "weights.safetensors")).hasValueSatisfying(
+                bytes -> assertThat(bytes).isEqualTo(weights));
+        assertThat(storage.artifact(STUDY, trial, "notes")).hasValueSatisfying(
+                bytes -> assertThat(bytes).containsExactly(3));
+        assertThat(storage.artifactNames(STUDY, trial)).containsExactly("notes",
+                "weights.safetensors");
+        assertThat(storage.artifact(STUDY, trial, "missing")).isEmpty();
+        assertThat(storage.artifact(STUDY, 99, "notes")).isEmpty();
+        assertThatThrownBy(() -> storage.putArtifact(STUDY, 99, "x", new byte[1]))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static void assertSameTrial(FrozenTrial actual, FrozenTrial expected) {

@@ -9,6 +9,7 @@ import io.archforge.storage.StorageException;
 import io.archforge.strategy.Strategies;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +45,13 @@ class StudyWorkersTest {
                     Map.of(Worker.ATTRIBUTE, workerOf(sleeper.toHandle())));
 
             Study study = open(storage);
-            study.optimize(new SyntheticEvaluator(), Budget.trials(50), StudyListener.NONE);
+            // 49 trials of its own, then it waits for the other process's trial until
+            // the time limit: that trial still has its heartbeat.
+            Study.StopReason reason = study.optimize(new SyntheticEvaluator(),
+                    Budget.of(50, Duration.ofSeconds(2)), StudyListener.NONE);
 
+            assertThat(reason).isEqualTo(Study.StopReason.TIME_LIMIT);
+            assertThat(study.finishedCount()).isEqualTo(49);
             assertThat(storage.trial("w", number).orElseThrow().state())
                     .isEqualTo(TrialState.RUNNING);
             String key = NB201.parse(CELL).isomorphismKey();

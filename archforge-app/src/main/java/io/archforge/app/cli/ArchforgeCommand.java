@@ -1,6 +1,8 @@
 package io.archforge.app.cli;
 
 import io.archforge.app.bench.BenchCommand;
+import io.archforge.app.web.DashboardCommand;
+import io.archforge.app.web.ReportCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -11,8 +13,9 @@ import picocli.CommandLine.Spec;
         description = "Neural architecture search on the JVM: search spaces, strategies, "
                 + "stored and resumable studies, NAS-Bench-201 look-ups and real training "
                 + "with DJL.",
-        subcommands = {SearchCommand.class, StudyCommand.class, EvaluateCommand.class,
-            ProxyCommand.class, MeasureCommand.class, BenchCommand.class})
+        subcommands = {SearchCommand.class, WorkerCommand.class, StudyCommand.class,
+            EvaluateCommand.class, ProxyCommand.class, MeasureCommand.class, BenchCommand.class,
+            DashboardCommand.class, ReportCommand.class, ExportCommand.class})
 public final class ArchforgeCommand implements Runnable {
 
     @Spec
@@ -21,6 +24,7 @@ public final class ArchforgeCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "missing command: use search, study, evaluate, measure, proxy or bench");
+                "missing command: use search, worker, study, evaluate, measure, proxy, bench, "
+                + "dashboard, report or export");
     }
 }

@@ -2,12 +2,15 @@ package io.archforge.app.cli;
 
 import io.archforge.app.output.Json;
 import io.archforge.app.output.StudyReport;
-import io.archforge.app.setup.DatasetSpec;
+import io.archforge.app.execution.StudyRecipe;
 import io.archforge.app.setup.EvaluatorFactory;
 import io.archforge.app.setup.SearchPredictors;
 import io.archforge.app.setup.SearchProxies;
 import io.archforge.app.setup.SearchPruning;
 import io.archforge.app.setup.StorageLocation;
+import io.archforge.app.setup.StudyEvaluators;
+import io.archforge.execution.TrialExecutor;
+import io.archforge.execution.TrialExecutors;
 import io.archforge.space.SearchSpace;
 import io.archforge.space.SearchSpaces;
 import io.archforge.store.jdbc.JdbcStorage;
@@ -69,6 +72,9 @@ public final class SearchCommand implements Callable<Integer> {
     @Mixin
     SearchOptions options;
 
+    @Mixin
+    ExecutionOptions execution;
+
     @Option(names = "--no-cache",
             description = "Evaluate every trial, also those the store's evaluation cache "
                     + "could serve (default: serve repeats of deterministic evaluations from "
@@ -83,6 +89,7 @@ public final class SearchCommand implements Callable<Integer> {
         }
         // Every check that needs no store comes first, so that bad input writes nothing.
         StudyPlanner planner = StudyPlanner.validate(options);
+        execution.validate();
         StorageLocation location = StorageLocation.parse(options.storage);
         location.requireUsable();
         if (!location.exists()) {
@@ -111,8 +118,8 @@ public final class SearchCommand implements Callable<Integer> {
     /** Creates the evaluator of {@code config}, which also checks its objectives. */
     private static EvaluatorFactory.Setup setup(StudyConfig config) {
         // An objective on the proxy metric is met by the proxy, added after the cache.
-        return EvaluatorFactory.create(DatasetSpec.of(config), space(config),
-                SearchProxies.objectivesBeforeProxy(config));
+        space(config);
+        return StudyEvaluators.setup(config);
     }
 
     /**
@@ -145,7 +152,15 @@ public final class SearchCommand implements Callable<Integer> {
         StudyConfig config = plan.config();
         requireConstraintMetrics(config, setup.evaluator());
         Optional<Scheduler> scheduler = scheduler(config, setup.evaluator());
+        if (scheduler.isPresent() && !execution.inProcess()) {
+            throw new UsageException("--scheduler " + config.scheduler().orElse("")
+                    + " runs trials in this process only; drop --executor, --parallel and "
+                    + "--executor-option, or run without a scheduler");
+        }
         Study study = Study.open(storage, config, space(config), strategy(config));
+        ExecutionOptions.Heartbeats heartbeats = execution.heartbeats();
+        study.useHeartbeats(heartbeats.interval(), heartbeats.staleAfter());
+        StudyBudgets.store(storage, config.name(), plan, options);
         SearchPruning.pruner(config, study.space()).ifPresent(study::usePruner);
         guard.watch(study);
         SearchCache cache = SearchCache.choose(setup.evaluator(), config, storage, noCache);
@@ -183,14 +198,29 @@ public final class SearchCommand implements Callable<Integer> {
         StopReason reason;
         try (ProgressReporter progress =
                 ProgressReporter.start(study, plan.budget().totalTrials(), interactive)) {
-            reason = study.optimize(SearchProxies.withMetric(cache.evaluator(), study.config()),
-                    plan.budget(), progress, scheduler);
+            if (execution.inProcess()) {
+                reason = study.optimize(SearchProxies.withMetric(cache.evaluator(), study.config()),
+                        plan.budget(), progress, scheduler);
+            } else {
+                reason = optimizeWithExecutor(study, plan, progress);
+            }
         }
         LOG.info("Search stopped: {}", reasonText(reason));
         cache.logSummary();
         print(new StudyReport(study.config(), study.trials(), location.toString(),
                 setup.dataSource()), reason);
         return reason == StopReason.INTERRUPTED ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+    }
+
+    /** Runs the study with trials in flight on the chosen executor. */
+    private StopReason optimizeWithExecutor(Study study, StudyPlan plan,
+            ProgressReporter progress) {
+        try (TrialExecutor executor = TrialExecutors.create(execution.executorName(),
+                new StudyRecipe(study.config()), execution.settings())) {
+            return study.optimize(executor, plan.budget(), progress);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     /**

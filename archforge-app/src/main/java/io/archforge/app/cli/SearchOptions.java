@@ -161,6 +161,13 @@ final class SearchOptions {
                     + "column such as pixel3 or 2080ti_1, or local to measure on this machine.")
     String device;
 
+    @Option(names = "--trial-delay", paramLabel = "DURATION",
+            description = "Tabular benchmark only: wait this long in every table look-up, so "
+                    + "that the search takes time as training does; to try workers, executors "
+                    + "and the recovery of dead workers' trials (default: none; stored with "
+                    + "the study).")
+    String trialDelay;
+
     @Mixin
     TrainingOptions training;
 }

@@ -1,6 +1,7 @@
 package io.archforge.app.cli;
 
 import io.archforge.app.setup.DatasetSpec;
+import io.archforge.app.setup.StudyEvaluators;
 import io.archforge.app.setup.PredictorCatalog;
 import io.archforge.app.setup.SearchPredictors;
 import io.archforge.app.setup.SearchProxies;
@@ -110,6 +111,13 @@ final class StudyPlanner {
                 ? Optional.empty()
                 : Optional.of(options.training.applyTo(DatasetSpec.parse(options.benchmark,
                         options.dataset, options.data, options.device, options.protocol)));
+        if (options.trialDelay != null) {
+            Durations.parse(options.trialDelay, "--trial-delay");
+            if (spec.isPresent() && !(spec.get() instanceof DatasetSpec.Tabular)) {
+                throw new UsageException("--trial-delay applies to the tabular benchmark only "
+                        + "(--benchmark nb201); real training takes its own time: drop it");
+            }
+        }
         Optional<List<Objective>> parsed = Optional.ofNullable(options.objectives)
                 .map(StudyPlanner::parseObjectives);
         StudyPlanner planner =
@@ -259,6 +267,7 @@ final class StudyPlanner {
         StudyConfig config;
         if (stored.isPresent()) {
             config = stored.get();
+            requireSameTrialDelay(config);
             new ConfigConflicts(config, options, dataset, objectives, strategyOptions,
                     schedulerOptions).check();
             DatasetSpec storedSpec = dataset.orElseGet(() -> DatasetSpec.of(config));
@@ -277,6 +286,20 @@ final class StudyPlanner {
         return new StudyPlan(config, budget(config), stored.isPresent());
     }
 
+    private void requireSameTrialDelay(StudyConfig stored) {
+        if (options.trialDelay == null) {
+            return;
+        }
+        Duration given = Durations.parse(options.trialDelay, "--trial-delay");
+        Optional<Duration> kept = StudyEvaluators.trialDelay(stored);
+        if (!kept.equals(Optional.of(given))) {
+            throw new UsageException("study '" + stored.name() + "' was created with "
+                    + kept.map(d -> "--trial-delay " + Durations.format(d)).orElse("no --trial-delay")
+                    + ", not --trial-delay " + options.trialDelay + "; repeat the original or "
+                    + "choose a new --study name");
+        }
+    }
+
     private StudyConfig newConfig(DatasetSpec requested, String name) {
         List<Constraint> resolved = ConstraintOptions.forSpec(constraints, requested);
         DatasetSpec spec = ConstraintOptions.withDevices(requested, resolved);
@@ -293,7 +316,12 @@ final class StudyPlanner {
                 options.pruneMinTrials);
         SearchPredictors.requireCompatible(strategyOptions);
         long seed = options.seed != null ? options.seed : 0L;
-        return new StudyConfig(name, space, spec.evaluator(), spec.evaluatorOptions(), strategy,
+        Map<String, String> evaluatorOptions = new LinkedHashMap<>(spec.evaluatorOptions());
+        if (options.trialDelay != null) {
+            evaluatorOptions.put(StudyEvaluators.TRIAL_DELAY, Long.toString(
+                    Durations.parse(options.trialDelay, "--trial-delay").toMillis()));
+        }
+        return new StudyConfig(name, space, spec.evaluator(), evaluatorOptions, strategy,
                 strategyOptions, chosen, seed)
                 .withScheduler(Optional.ofNullable(options.scheduler), schedulerOptions)
                 .withConstraints(resolved);

@@ -130,13 +130,15 @@ public record StorageLocation(String spec, Optional<Path> file) {
         } catch (StoreUnreachableException e) {
             throw e;
         } catch (StorageException | IllegalArgumentException e) {
-            throw new UsageException("cannot open storage '" + spec + "': " + e.getMessage()
+            throw new UsageException("cannot open storage '" + this + "': " + e.getMessage()
                     + "; check the --storage value", e);
         }
     }
 
+    /** The location as a path or URL, with any password in a URL left out. */
     @Override
     public String toString() {
-        return file.map(Path::toString).orElse(spec);
+        return file.map(Path::toString)
+                .orElse(spec.replaceFirst("^(\\w+://[^:/@]*):[^@/]*@", "$1@"));
     }
 }

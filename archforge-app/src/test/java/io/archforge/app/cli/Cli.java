@@ -9,7 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /** Runs the archforge command line in this JVM with captured stdout and stderr. */
-final class Cli {
+public final class Cli {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -17,7 +17,7 @@ final class Cli {
     }
 
     /** The outcome of one command. */
-    record Result(int exitCode, String out, String err) {
+    public record Result(int exitCode, String out, String err) {
 
         /** Parses stdout as one JSON object. */
         JsonNode json() {
@@ -35,7 +35,7 @@ final class Cli {
     }
 
     /** Runs {@code archforge ARGS...}. */
-    static Result run(String... args) {
+    public static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Verbosity.set(false);
@@ -47,7 +47,7 @@ final class Cli {
     }
 
     /** Parses JSON text. */
-    static JsonNode parse(String text) {
+    public static JsonNode parse(String text) {
         try {
             return MAPPER.readTree(text);
         } catch (IOException e) {

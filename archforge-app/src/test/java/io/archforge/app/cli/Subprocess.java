@@ -15,13 +15,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Starts {@code archforge} in a separate JVM on the test class path, with DJL kept offline. */
-final class Subprocess {
+public final class Subprocess {
 
     private Subprocess() {
     }
 
     /** Starts {@code archforge ARGS...}, with stdout and stderr going to files in {@code dir}. */
-    static Process start(Path dir, String name, List<String> args) throws IOException {
+    public static Process start(Path dir, String name, List<String> args) throws IOException {
         return start(dir, name, args, Map.of());
     }
 

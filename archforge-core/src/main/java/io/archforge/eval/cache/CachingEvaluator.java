@@ -148,7 +148,7 @@ public final class CachingEvaluator extends ForwardingEvaluator {
     private static Evaluation withAttribute(Evaluation evaluation, Map<String, String> added) {
         Map<String, String> attributes = new HashMap<>(evaluation.attributes());
         attributes.putAll(added);
-        return new Evaluation(evaluation.metrics(), attributes);
+        return new Evaluation(evaluation.metrics(), attributes, evaluation.artifacts());
     }
 
     /** The evaluations served from the cache by this instance. */

@@ -181,8 +181,24 @@ final class Database implements AutoCloseable {
                         + " is not reachable: " + firstLine(e.getMessage()),
                         firstLine(e.getMessage()), e);
             }
+            if (isLoginFailure(e)) {
+                throw new StorageException(dialect.name() + " store " + location
+                        + " refused the login (" + firstLine(e.getMessage()) + "): fix the user "
+                        + "name or password in the store URL, as in "
+                        + "postgresql://USER:PASSWORD@HOST:PORT/DATABASE", e);
+            }
+            if ("3D000".equals(e.getSQLState())) {
+                throw new StorageException(dialect.name() + " store " + location + " names a "
+                        + "database the server does not have (" + firstLine(e.getMessage())
+                        + "): create it with createdb, or fix the database name in the URL", e);
+            }
             throw failed("open the store", e);
         }
+    }
+
+    /** Returns whether {@code e} is in SQLSTATE class 28: a wrong user name or password. */
+    private static boolean isLoginFailure(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("28");
     }
 
     /** Returns whether {@code e} is in SQLSTATE class 08, connection exception. */

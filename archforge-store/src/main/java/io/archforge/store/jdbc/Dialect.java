@@ -53,6 +53,15 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
         return "DOUBLE PRECISION";
     }
 
+    /** Returns the column type of a byte string. */
+    String blobType();
+
+    /**
+     * Returns an SQL expression for the database server's clock in epoch milliseconds,
+     * so that heartbeats written by workers on several hosts share one clock.
+     */
+    String nowMillis();
+
     /**
      * Returns an insert of a trial metric that overwrites an earlier value of the
      * same name. SQLite (since 3.24) and PostgreSQL (since 9.5) share this syntax.

@@ -10,11 +10,13 @@ import io.archforge.study.StudyConfig;
 import io.archforge.study.TrialState;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A {@link Storage} in an SQL database over plain JDBC: SQLite (a file, the
@@ -42,6 +44,8 @@ public final class JdbcStorage implements Storage {
     private final TrialReader reader = new TrialReader();
     private final TrialWriter writer;
     private final JdbcEvaluationCache evaluationCache;
+    private final StudyAttributeTable studyAttributes = new StudyAttributeTable();
+    private final ArtifactTable artifacts = new ArtifactTable();
 
     /** Opens the store and brings its schema to the current version. */
     JdbcStorage(Database database) {
@@ -80,10 +84,89 @@ public final class JdbcStorage implements Storage {
     @Override
     public int createTrial(String study, String architecture, long seed,
             Map<String, String> attributes) {
+        return insertTrial(study, architecture, null, seed, attributes, Integer.MAX_VALUE)
+                .getAsInt();
+    }
+
+    @Override
+    public OptionalInt claimTrial(String study, String architecture, String claimKey, long seed,
+            Map<String, String> attributes, int activeLimit) {
+        String digest = claimKey == null ? null : ClaimKeys.digest(claimKey);
+        return insertTrial(study, architecture, digest, seed, attributes, activeLimit);
+    }
+
+    private OptionalInt insertTrial(String study, String architecture, String claimDigest,
+            long seed, Map<String, String> attributes, int activeLimit) {
         Objects.requireNonNull(architecture, "architecture");
         Map<String, String> copy = Map.copyOf(attributes);
         return database.write("create a trial in study '" + study + "'", connection ->
-                writer.create(connection, studyId(connection, study), architecture, seed, copy));
+                writer.create(connection, studyId(connection, study), architecture, seed, copy,
+                        claimDigest, activeLimit));
+    }
+
+    @Override
+    public void heartbeat(String study, int number) {
+        database.write("record a heartbeat of trial " + number + " of study '" + study + "'",
+                connection -> {
+                    writer.heartbeat(connection, studyId(connection, study), number);
+                    return null;
+                });
+    }
+
+    @Override
+    public List<Integer> markStaleWithoutHeartbeat(String study, Duration grace) {
+        long graceMillis = grace.toMillis();
+        return database.write("mark trials of study '" + study + "' without a heartbeat stale",
+                connection -> writer.markStaleWithoutHeartbeat(connection,
+                        studyId(connection, study), graceMillis));
+    }
+
+    @Override
+    public Map<String, String> studyAttributes(String study) {
+        return database.read("read the attributes of study '" + study + "'", connection -> {
+            var id = studies.findId(connection, study);
+            return id.isPresent() ? studyAttributes.read(connection, id.getAsLong()) : Map.of();
+        });
+    }
+
+    @Override
+    public void setStudyAttribute(String study, String key, String value) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        database.write("set attribute '" + key + "' of study '" + study + "'", connection -> {
+            studyAttributes.put(connection, studyId(connection, study), key, value);
+            return null;
+        });
+    }
+
+    @Override
+    public void putArtifact(String study, int number, String name, byte[] content) {
+        Objects.requireNonNull(name, "name");
+        byte[] copy = content.clone();
+        database.write("store artifact '" + name + "' of trial " + number + " of study '" + study
+                + "'", connection -> {
+                    artifacts.put(connection, requireTrial(connection, study, number).id(), name,
+                            copy);
+                    return null;
+                });
+    }
+
+    @Override
+    public Optional<byte[]> artifact(String study, int number, String name) {
+        return database.read("read artifact '" + name + "' of trial " + number, connection -> {
+            var id = studies.findId(connection, study);
+            return id.isPresent()
+                    ? artifacts.read(connection, id.getAsLong(), number, name)
+                    : Optional.empty();
+        });
+    }
+
+    @Override
+    public List<String> artifactNames(String study, int number) {
+        return database.read("list the artifacts of trial " + number, connection -> {
+            var id = studies.findId(connection, study);
+            return id.isPresent() ? artifacts.names(connection, id.getAsLong(), number) : List.of();
+        });
     }
 
     @Override
@@ -163,6 +246,16 @@ public final class JdbcStorage implements Storage {
             var id = studies.findId(connection, study);
             return id.isPresent() ? reader.all(connection, id.getAsLong()) : List.of();
         });
+    }
+
+    @Override
+    public List<FrozenTrial> trialsFrom(String study, int from) {
+        return database.read("read the trials of study '" + study + "' from " + from,
+                connection -> {
+                    var id = studies.findId(connection, study);
+                    return id.isPresent() ? reader.from(connection, id.getAsLong(), from)
+                            : List.of();
+                });
     }
 
     @Override

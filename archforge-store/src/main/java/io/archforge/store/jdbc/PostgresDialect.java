@@ -78,6 +78,16 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String blobType() {
+        return "BYTEA";
+    }
+
+    @Override
+    public String nowMillis() {
+        return "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)";
+    }
+
+    @Override
     public String forUpdate() {
         return " FOR UPDATE";
     }

@@ -43,7 +43,9 @@ final class Schema {
                 new Migration(1, "studies, trials, metrics and intermediate values",
                         initialTables(dialect)),
                 new Migration(2, "evaluation cache shared by the studies of the store",
-                        evaluationCacheTable()));
+                        evaluationCacheTable()),
+                new Migration(3, "trial claims, heartbeats, study attributes and trial artifacts",
+                        workerTables(dialect)));
     }
 
     private static List<String> initialTables(Dialect dialect) {
@@ -98,6 +100,33 @@ final class Schema {
                 + " metrics TEXT NOT NULL,"
                 + " attributes TEXT NOT NULL,"
                 + " created_at TEXT NOT NULL)");
+    }
+
+    /**
+     * What several workers on one study need. {@code claim_key} holds a digest of what a
+     * trial evaluates; the partial unique index lets only one trial that is neither
+     * STALE nor SKIPPED hold a key, so a claim is atomic in the database itself.
+     * {@code heartbeat} is the server clock in epoch milliseconds at the trial's last
+     * sign of life; trials left RUNNING by an older version get the migration's time.
+     */
+    private static List<String> workerTables(Dialect dialect) {
+        return List.of(
+                "ALTER TABLE trials ADD COLUMN claim_key TEXT",
+                "ALTER TABLE trials ADD COLUMN heartbeat BIGINT",
+                // A trial left RUNNING by an older version counts as alive until now.
+                "UPDATE trials SET heartbeat = " + dialect.nowMillis() + " WHERE state = 'RUNNING'",
+                "CREATE UNIQUE INDEX trials_claim ON trials (study_id, claim_key)"
+                        + " WHERE claim_key IS NOT NULL AND state <> 'STALE' AND state <> 'SKIPPED'",
+                "CREATE TABLE study_attributes ("
+                        + " study_id BIGINT NOT NULL REFERENCES studies (id) ON DELETE CASCADE,"
+                        + " key TEXT NOT NULL,"
+                        + " value TEXT NOT NULL,"
+                        + " PRIMARY KEY (study_id, key))",
+                "CREATE TABLE trial_artifacts ("
+                        + " trial_id BIGINT NOT NULL REFERENCES trials (id) ON DELETE CASCADE,"
+                        + " name TEXT NOT NULL,"
+                        + " content " + dialect.blobType() + " NOT NULL,"
+                        + " PRIMARY KEY (trial_id, name))");
     }
 
     /**

@@ -98,6 +98,16 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String blobType() {
+        return "BLOB";
+    }
+
+    @Override
+    public String nowMillis() {
+        return "CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)";
+    }
+
+    @Override
     public String forUpdate() {
         // SQLite has no row locks; BEGIN IMMEDIATE already excludes every other writer.
         return "";

@@ -22,10 +22,16 @@ import java.util.Optional;
  */
 final class TrialReader {
 
-    /** A selection of trials of one study: all of them, or the one with a number. */
-    private record Filter(long studyId, Integer number) {
+    /**
+     * A selection of trials of one study: all of them, the one with a number, or those
+     * from a number on.
+     */
+    private record Filter(long studyId, Integer number, boolean onward) {
         String where() {
-            return number == null ? "t.study_id = ?" : "t.study_id = ? AND t.number = ?";
+            if (number == null) {
+                return "t.study_id = ?";
+            }
+            return onward ? "t.study_id = ? AND t.number >= ?" : "t.study_id = ? AND t.number = ?";
         }
 
         void bind(PreparedStatement statement) throws SQLException {
@@ -68,19 +74,25 @@ final class TrialReader {
 
     /** Reads all trials of the study, ordered by number. */
     List<FrozenTrial> all(Connection connection, long studyId) throws SQLException {
-        return read(connection, new Filter(studyId, null));
+        return read(connection, new Filter(studyId, null, false));
+    }
+
+    /** Reads the trials of the study numbered {@code from} or above, ordered by number. */
+    List<FrozenTrial> from(Connection connection, long studyId, int from) throws SQLException {
+        return read(connection, new Filter(studyId, from, true));
     }
 
     /** Counts the trials of the study in one query. */
     TrialCounts counts(Connection connection, long studyId) throws SQLException {
         String sql = "SELECT COALESCE(MAX(number) + 1, 0),"
-                + " SUM(CASE WHEN state IN ('COMPLETE', 'PRUNED', 'FAILED') THEN 1 ELSE 0 END)"
+                + " SUM(CASE WHEN state IN ('COMPLETE', 'PRUNED', 'FAILED') THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN state = 'RUNNING' THEN 1 ELSE 0 END)"
                 + " FROM trials WHERE study_id = ?";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, studyId);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
-                return new TrialCounts(rows.getInt(1), rows.getInt(2));
+                return new TrialCounts(rows.getInt(1), rows.getInt(2), rows.getInt(3));
             }
         }
     }
@@ -88,7 +100,7 @@ final class TrialReader {
     /** Reads trial {@code number} of the study, or returns empty when there is none. */
     Optional<FrozenTrial> one(Connection connection, long studyId, int number)
             throws SQLException {
-        return read(connection, new Filter(studyId, number)).stream().findFirst();
+        return read(connection, new Filter(studyId, number, false)).stream().findFirst();
     }
 
     private List<FrozenTrial> read(Connection connection, Filter filter) throws SQLException {

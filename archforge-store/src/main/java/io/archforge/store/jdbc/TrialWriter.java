@@ -7,9 +7,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Inserts and updates trial rows; every method runs inside the caller's write
@@ -31,19 +34,30 @@ final class TrialWriter {
     }
 
     /**
-     * Inserts a RUNNING trial numbered one above the study's highest number, or 0.
-     * Two writers cannot both read the same maximum: the write transaction (and,
-     * where the dialect needs it, a lock on the study row) excludes the second
-     * until the first commits.
+     * Inserts a RUNNING trial numbered one above the study's highest number, or 0, with
+     * a first heartbeat. Two writers cannot both read the same maximum: the write
+     * transaction (and, where the dialect needs it, a lock on the study row) excludes
+     * the second until the first commits.
      *
-     * @return the new trial's number
+     * @param claimKey the digest the trial holds (see {@link Schema}), or null for none
+     * @param activeLimit the most trials that may be running or finished
+     * @return the new trial's number, or empty when a live trial holds {@code claimKey}
+     *     or the limit is reached
      */
-    int create(Connection connection, long studyId, String architecture, long seed,
-            Map<String, String> attributes) throws SQLException {
+    OptionalInt create(Connection connection, long studyId, String architecture, long seed,
+            Map<String, String> attributes, String claimKey, int activeLimit)
+            throws SQLException {
         dialect.lockStudy(connection, studyId);
+        if (claimKey != null && isClaimed(connection, studyId, claimKey)) {
+            return OptionalInt.empty();
+        }
+        if (activeLimit < Integer.MAX_VALUE && active(connection, studyId) >= activeLimit) {
+            return OptionalInt.empty();
+        }
         int number = nextNumber(connection, studyId);
         String sql = "INSERT INTO trials (study_id, number, state, architecture, seed, started,"
-                + " attributes) VALUES (?, ?, ?, ?, ?, ?, ?)";
+                + " attributes, claim_key, heartbeat) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                + dialect.nowMillis() + ")";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, studyId);
             statement.setInt(2, number);
@@ -52,9 +66,71 @@ final class TrialWriter {
             statement.setLong(5, seed);
             statement.setString(6, Instant.now().toString());
             statement.setString(7, JsonMaps.write(attributes));
+            statement.setString(8, claimKey);
             statement.executeUpdate();
         }
-        return number;
+        return OptionalInt.of(number);
+    }
+
+    private static int active(Connection connection, long studyId) throws SQLException {
+        String sql = "SELECT COUNT(*) FROM trials WHERE study_id = ?"
+                + " AND state IN ('RUNNING', 'COMPLETE', 'PRUNED', 'FAILED')";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, studyId);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
+    private static boolean isClaimed(Connection connection, long studyId, String claimKey)
+            throws SQLException {
+        String sql = "SELECT 1 FROM trials WHERE study_id = ? AND claim_key = ?"
+                + " AND state <> 'STALE' AND state <> 'SKIPPED'";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, studyId);
+            statement.setString(2, claimKey);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    /** Sets the heartbeat of a RUNNING trial to the server's clock. */
+    void heartbeat(Connection connection, long studyId, int number) throws SQLException {
+        String sql = "UPDATE trials SET heartbeat = " + dialect.nowMillis()
+                + " WHERE study_id = ? AND number = ? AND state = 'RUNNING'";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, studyId);
+            statement.setInt(2, number);
+            statement.executeUpdate();
+        }
+    }
+
+    /**
+     * Marks STALE the RUNNING trials whose heartbeat is older than {@code graceMillis} by
+     * the server's clock, and returns their numbers in increasing order.
+     */
+    List<Integer> markStaleWithoutHeartbeat(Connection connection, long studyId, long graceMillis)
+            throws SQLException {
+        String select = "SELECT number FROM trials WHERE study_id = ? AND state = 'RUNNING'"
+                + " AND heartbeat < " + dialect.nowMillis() + " - ?"
+                + " ORDER BY number" + dialect.forUpdate();
+        List<Integer> numbers = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(select)) {
+            statement.setLong(1, studyId);
+            statement.setLong(2, graceMillis);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    numbers.add(rows.getInt(1));
+                }
+            }
+        }
+        for (int number : numbers) {
+            markStale(connection, studyId, Optional.of(number));
+        }
+        return List.copyOf(numbers);
     }
 
     private static int nextNumber(Connection connection, long studyId) throws SQLException {

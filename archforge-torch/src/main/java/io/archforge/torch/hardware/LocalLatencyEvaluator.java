@@ -109,7 +109,7 @@ public final class LocalLatencyEvaluator extends ForwardingEvaluator {
         attributes.put("latency_runs", Integer.toString(timing.samplesMs().size()));
         attributes.put("latency_outliers", Integer.toString(timing.outliers()));
         attributes.put("latency_reused", Boolean.toString(reused != null));
-        return new Evaluation(metricValues, attributes);
+        return new Evaluation(metricValues, attributes, evaluation.artifacts());
     }
 
     private LatencyStats measure(Architecture architecture) {

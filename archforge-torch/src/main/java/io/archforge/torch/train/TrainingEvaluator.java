@@ -17,6 +17,10 @@ import io.archforge.space.MacroSpace;
 import io.archforge.space.MacroSpace.StageSpec;
 import io.archforge.torch.data.DataSplit;
 import io.archforge.torch.data.TrainTestData;
+import io.archforge.torch.export.MacroNetworkSpec;
+import io.archforge.torch.export.ModelExport;
+import io.archforge.torch.export.NetworkWeights;
+import io.archforge.torch.export.Safetensors;
 import io.archforge.torch.hardware.HardwareProfile;
 import io.archforge.torch.hardware.HardwareProfiler;
 import io.archforge.torch.hardware.NetworkFootprint;
@@ -51,6 +55,9 @@ import org.slf4j.LoggerFactory;
  * {@code latency_batch_p10_ms}, {@code latency_batch_p90_ms}, {@code
  * latency_batch_outliers}, {@code latency_batch_runs}, {@code latency_batch_size}),
  * {@code memory_measured_mb} (what a DJL forward pass held) and {@code energy_model}.
+ * A complete evaluation also returns the trained parameters, batch-norm running
+ * statistics included, as the artifact {@value ModelExport#WEIGHTS_FILE} in the
+ * safetensors format ({@link NetworkWeights}).
  *
  * <p>Fidelity: any whole number of epochs from 1 to the recipe's (the learning-rate
  * schedule spans the epochs of the run), or a fraction of the training images from
@@ -80,6 +87,7 @@ public final class TrainingEvaluator implements Evaluator {
     private final FidelityRange fractions;
     private final HardwareProfiler profiler;
     private final MacroNetworkBuilder builder;
+    private final MacroNetworkSpec networkSpec;
     private final int trainingThreads;
     private final Map<String, String> provenance;
 
@@ -126,6 +134,8 @@ public final class TrainingEvaluator implements Evaluator {
                 recipe.batchSize() / (double) recipe.trainImages(), 1);
         this.profiler = Objects.requireNonNull(profiler, "profiler");
         this.builder = new MacroNetworkBuilder(data.classCount(), stemStride);
+        this.networkSpec = new MacroNetworkSpec(1, data.train().rows(), data.train().columns(),
+                data.classCount(), stemStride);
         this.trainingThreads = trainingThreads;
         this.provenance = provenance(recipe, stemStride, splitSeed);
     }
@@ -203,6 +213,8 @@ public final class TrainingEvaluator implements Evaluator {
                 partial.computeIfPresent(CostMetrics.TRAINING_EPOCHS, (key, trained) -> trained * fraction);
                 throw new TrialPrunedException(e.step(), partial);
             }
+            byte[] weights = Safetensors.encode(NetworkWeights.capture(network, networkSpec,
+                    architecture, true, context.seed()));
             HardwareProfile profile = profiler.profile(network, manager, input);
             LOG.info("Trial {} ({}): {}", context.trialNumber(), architecture.contentHash(),
                     String.format(Locale.ROOT, "accuracy %.2f%%, %.4f M params, %.3f M FLOPs,"
@@ -211,7 +223,7 @@ public final class TrainingEvaluator implements Evaluator {
                             profile.latency().medianMs(), profile.memoryMb(),
                             result.trainSeconds()));
             return new Evaluation(metrics(result, stats, profile, epochs * fraction),
-                    attributes(result, profile));
+                    attributes(result, profile), Map.of(ModelExport.WEIGHTS_FILE, weights));
         }
     }
 
