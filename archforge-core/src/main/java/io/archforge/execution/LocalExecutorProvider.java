@@ -10,6 +10,12 @@ public final class LocalExecutorProvider implements TrialExecutorProvider {
 
     @Override
     public TrialExecutor create(EvaluationRecipe recipe, ExecutorSettings settings) {
+        validate(settings);
+        return new LocalTrialExecutor(recipe, settings.parallelism().orElse(1));
+    }
+
+    @Override
+    public void validate(ExecutorSettings settings) {
         if (settings.master().isPresent()) {
             throw new IllegalArgumentException("the local executor takes no master ("
                     + settings.master().get() + "); use --executor spark with --spark-master");
@@ -18,6 +24,9 @@ public final class LocalExecutorProvider implements TrialExecutorProvider {
             throw new IllegalArgumentException("unknown options " + settings.options().keySet()
                     + " of the local executor, which takes none");
         }
-        return new LocalTrialExecutor(recipe, settings.parallelism().orElse(1));
+        if (settings.parallelism().filter(threads -> threads < 1).isPresent()) {
+            throw new IllegalArgumentException("the local executor needs at least 1 thread, "
+                    + "not " + settings.parallelism().get());
+        }
     }
 }

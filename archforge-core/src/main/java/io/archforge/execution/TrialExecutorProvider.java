@@ -11,6 +11,15 @@ public interface TrialExecutorProvider {
     String name();
 
     /**
+     * Checks {@code settings} without starting anything, so that bad input is rejected
+     * before a study is written.
+     *
+     * @throws IllegalArgumentException when a setting is invalid, naming it and the fix
+     */
+    default void validate(ExecutorSettings settings) {
+    }
+
+    /**
      * Creates an executor for the study that {@code recipe} builds.
      *
      * @throws IllegalArgumentException when a setting is invalid, naming it and the fix

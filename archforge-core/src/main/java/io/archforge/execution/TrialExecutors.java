@@ -26,9 +26,23 @@ public final class TrialExecutors {
      */
     public static TrialExecutor create(String name, EvaluationRecipe recipe,
             ExecutorSettings settings) {
+        return provider(name).create(recipe, settings);
+    }
+
+    /**
+     * Checks the settings of executor {@code name} without starting it.
+     *
+     * @throws IllegalArgumentException when no provider of that name is on the class path,
+     *     or a setting is invalid
+     */
+    public static void validate(String name, ExecutorSettings settings) {
+        provider(name).validate(settings);
+    }
+
+    private static TrialExecutorProvider provider(String name) {
         for (TrialExecutorProvider provider : providers()) {
             if (provider.name().equals(name)) {
-                return provider.create(recipe, settings);
+                return provider;
             }
         }
         throw new IllegalArgumentException("executor '" + name + "' is not available here; "

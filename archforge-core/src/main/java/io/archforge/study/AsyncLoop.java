@@ -122,12 +122,19 @@ final class AsyncLoop {
         if (number == null) {
             return;
         }
+
         Running running = inFlight.remove(number);
         if (running == null) {
             return;
         }
         close(running);
         TrialOutcome outcome = outcome(running.future());
+        if (outcome instanceof TrialOutcome.Failed && running.future().isCompletedExceptionally()
+                && study.isStopRequested()) {
+            // The executor broke down because this process is stopping: evaluate it again later.
+            outcome = new TrialOutcome.Interrupted("stopped with the executor");
+        }
+
         Optional<FrozenTrial> recorded = study.record(running.trial(), outcome);
         if (recorded.isPresent()) {
             LOG.info("Trial {} {}: {} {}", number, recorded.get().state(),

@@ -87,7 +87,7 @@ public final class Study {
 
     /** How often a running trial tells the store that its worker is alive, by default. */
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(10);
-    /** How long a running trial may go without a heartbeat before it counts as stale, by default. */
+    /** The default time a running trial may go without a heartbeat before it counts as stale. */
     public static final Duration DEFAULT_STALE_AFTER = Duration.ofSeconds(60);
     /** The attribute of a trial that evaluates a stale trial again: the stale trial's number. */
     public static final String RETRY_OF_ATTRIBUTE = "retry_of";
@@ -409,6 +409,8 @@ public final class Study {
                     : claimFor(architecture, attributes);
             Optional<Trial> retry = create(number, architecture, attributes, claim, true);
             if (retry.isPresent()) {
+                LOG.info("Trial {} evaluates stale trial {} again: {}", retry.get().number(),
+                        staleNumber, text);
                 return retry.get();
             }
             LOG.debug("Stale trial {} is being evaluated again by another worker", staleNumber);
@@ -889,8 +891,13 @@ public final class Study {
                 heartbeatInterval)) {
             Evaluation evaluation = evaluator.evaluate(trial.architecture(), context);
             FrozenTrial done = tell(trial, evaluation);
-            LOG.info("Trial {} complete: {} {}", done.number(), trial.architecture().text(),
-                    done.metrics());
+            if (done.state() == TrialState.STALE) {
+                LOG.warn("Trial {} finished after it was marked stale; its result is kept in "
+                        + "its late_ attributes: {}", done.number(), trial.architecture().text());
+            } else {
+                LOG.info("Trial {} complete: {} {}", done.number(), trial.architecture().text(),
+                        done.metrics());
+            }
             return Optional.of(done);
         } catch (TrialPrunedException e) {
             FrozenTrial pruned = prune(trial, e.metrics());

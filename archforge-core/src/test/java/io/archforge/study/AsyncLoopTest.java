@@ -68,7 +68,7 @@ class AsyncLoopTest {
     }
 
     @Test
-    void keepsTheExecutorFullAndFinishesExactlyTheBudget() {
+    void executorFinishesExactBudget() {
         InMemoryStorage storage = new InMemoryStorage();
         Study study = Study.open(storage, CONFIG, NB201, Strategies.create("random", Map.of()));
         SlowRecipe.MOST.set(0);
@@ -86,7 +86,7 @@ class AsyncLoopTest {
     }
 
     @Test
-    void timeLimitLeavesTheTrialsInFlightStale() {
+    void timeLimitLeavesInFlightStale() {
         InMemoryStorage storage = new InMemoryStorage();
         Study study = Study.open(storage, CONFIG, NB201, Strategies.create("random", Map.of()));
 
@@ -102,7 +102,7 @@ class AsyncLoopTest {
     }
 
     @Test
-    void studiesSharingAStoreLearnEachOthersTrialsAndNeverRepeat() {
+    void sharedStoreNeverRepeats() {
         InMemoryStorage storage = new InMemoryStorage();
         Study first = Study.open(storage, CONFIG, NB201, Strategies.create("evolution",
                 Map.of("population", "5", "sample_size", "2")));
@@ -122,7 +122,7 @@ class AsyncLoopTest {
     }
 
     @Test
-    void silentTrialOfAnotherWorkerIsEvaluatedAgainOnce() throws Exception {
+    void silentTrialRetriedOnce() throws Exception {
         InMemoryStorage storage = new InMemoryStorage();
         Study study = Study.open(storage, CONFIG, NB201, Strategies.create("random", Map.of()));
         study.useHeartbeats(Duration.ofMillis(20), Duration.ofMillis(100));

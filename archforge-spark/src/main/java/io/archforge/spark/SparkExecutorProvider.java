@@ -17,6 +17,11 @@ public final class SparkExecutorProvider implements TrialExecutorProvider {
     }
 
     @Override
+    public void validate(ExecutorSettings settings) {
+        SparkExecutorConfig.of(settings);
+    }
+
+    @Override
     public TrialExecutor create(EvaluationRecipe recipe, ExecutorSettings settings) {
         return SparkTrialExecutor.start(recipe, settings);
     }

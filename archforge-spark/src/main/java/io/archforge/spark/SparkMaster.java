@@ -20,6 +20,10 @@ public record SparkMaster(String url) {
     private static final Pattern LOCAL =
             Pattern.compile("local(?:\\[(\\*|\\d{1,6})(?:,(\\d{1,6}))?])?");
 
+    /** The cluster managers Spark 4 supports: standalone, YARN, Kubernetes, local-cluster. */
+    private static final Pattern CLUSTER = Pattern.compile(
+            "spark://\\S+|yarn|k8s://\\S+|local-cluster\\[\\d+,\\d+,\\d+]");
+
     public SparkMaster {
         Objects.requireNonNull(url, "url");
         if (url.isBlank()) {
@@ -33,6 +37,10 @@ public record SparkMaster(String url) {
             throw new IllegalArgumentException("invalid Spark master '" + url + "': local mode is "
                     + "written local, local[N], local[*], local[N,F] or local[*,F], with N >= 1 "
                     + "threads and F >= 1 attempts per task");
+        }
+        if (!local && !CLUSTER.matcher(url).matches()) {
+            throw new IllegalArgumentException("invalid Spark master '" + url + "': use local[N,F], "
+                    + "spark://HOST:PORT, yarn, k8s://https://HOST:PORT or local-cluster[N,C,M]");
         }
     }
 

@@ -126,8 +126,22 @@ public final class SparkTrialExecutor implements TrialExecutor {
             throw new IllegalStateException("trial " + task.number() + " of study '"
                     + task.study() + "' cannot start because the Spark executor is closed");
         }
+        if (context.sc().isStopped()) {
+            // Spark's own shutdown hook stops the context when the JVM receives SIGTERM or SIGINT.
+            return CompletableFuture.completedFuture(
+                    new TrialOutcome.Interrupted("the Spark context has stopped"));
+        }
         String group = jobGroup(task, submitted.incrementAndGet());
-        JavaFutureAction<List<TrialOutcome>> job = startJob(task, group);
+        JavaFutureAction<List<TrialOutcome>> job;
+        try {
+            job = startJob(task, group);
+        } catch (IllegalStateException e) {
+            if (!context.sc().isStopped()) {
+                throw e;
+            }
+            return CompletableFuture.completedFuture(
+                    new TrialOutcome.Interrupted("the Spark context has stopped"));
+        }
         CompletableFuture<TrialOutcome> result = new CompletableFuture<>();
         waiters.execute(() -> await(task, job, result));
         result.whenComplete((outcome, error) -> {
@@ -168,6 +182,13 @@ public final class SparkTrialExecutor implements TrialExecutor {
             result.complete(job.get().get(0));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (context.sc().isStopped() && !closed.get()) {
+                // The JVM is shutting down: the trial did not fail, it was cut short.
+                LOG.info("Trial {} of study '{}' stopped with the Spark context", task.number(),
+                        task.study());
+                result.complete(new TrialOutcome.Interrupted("the Spark context stopped"));
+                return;
+            }
             if (closed.get()) {
                 result.completeExceptionally(closedBefore(task, cause));
                 return;
@@ -198,8 +219,10 @@ public final class SparkTrialExecutor implements TrialExecutor {
         }
         LOG.info("Stopping the Spark executor on {}", config.master());
         try {
-            context.cancelAllJobs();
-            context.stop();
+            if (!context.sc().isStopped()) {
+                context.cancelAllJobs();
+                context.stop();
+            }
         } finally {
             waiters.shutdownNow();
             EvaluatorPool.closeAll();

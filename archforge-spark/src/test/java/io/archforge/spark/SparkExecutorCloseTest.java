@@ -49,4 +49,30 @@ class SparkExecutorCloseTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("closed");
     }
+
+    @Test
+    void stoppedContextLeavesTrialsInterrupted() throws Exception {
+        ProbeRecipe.reset();
+        ProbeRecipe.BEHAVIOURS.put(0, Behaviour.HANG);
+        String architecture = CellSpace.nb201().sample(new Random(6)).text();
+        TrialTask task = new TrialTask("stopping", 0, architecture, 1, Map.of());
+        SparkTrialExecutor executor = SparkTrialExecutor.start(new ProbeRecipe(50),
+                new ExecutorSettings(Optional.of(1), Optional.empty(), Map.of()));
+        try {
+            CompletableFuture<TrialOutcome> running = executor.submit(task);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (ProbeRecipe.RUNNING.get() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            // As Spark's shutdown hook does when the JVM gets SIGTERM.
+            executor.sparkContext().stop();
+
+            assertThat(running.get(20, TimeUnit.SECONDS))
+                    .isInstanceOf(TrialOutcome.Interrupted.class);
+            assertThat(executor.submit(task).get(5, TimeUnit.SECONDS))
+                    .isInstanceOf(TrialOutcome.Interrupted.class);
+        } finally {
+            executor.close();
+        }
+    }
 }

@@ -32,6 +32,15 @@ class SparkMasterTest {
     }
 
     @Test
+    void unknownMastersAreRejected() {
+        for (String url : new String[] {"garbage", "http://cluster.example:7077", "spark:/x"}) {
+            assertThatThrownBy(() -> new SparkMaster(url)).as(url)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("invalid Spark master '" + url + "'");
+        }
+    }
+
+    @Test
     void malformedLocalMastersAreRejected() {
         for (String url : new String[] {"local[0]", "local[2,0]", "local[two]", "local[2,3",
                 "local[1234567]", " "}) {

@@ -31,8 +31,8 @@ final class Durations {
         Matcher matcher = FORM.matcher(text.strip().toLowerCase(Locale.ROOT));
         if (!matcher.matches()) {
             throw new UsageException("invalid " + option + " '" + text
-                    + "': expected a positive number with the unit s, m or h, such as 90s, "
-                    + "10m or 2h");
+                    + "': expected a positive number with the unit ms, s, m or h, such as "
+                    + "500ms, 90s, 10m or 2h");
         }
         long amount = Long.parseLong(matcher.group(1));
         if (amount == 0) {

@@ -10,9 +10,9 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * Where and how the trials of one run are evaluated, shared by {@code search} and
- * {@code worker}. None of it is stored with the study: workers of one study may run
- * their trials differently.
+ * The execution options of one run, shared by {@code search} and {@code worker}: the
+ * executor and the heartbeat timing. None of it is stored with the study, so workers of
+ * one study may run their trials differently.
  */
 public final class ExecutionOptions {
 
@@ -52,7 +52,7 @@ public final class ExecutionOptions {
                     + "dead, and another worker evaluates it again (default: 60s).")
     String staleAfter;
 
-    /** The chosen executor's name. */
+    /** Returns the chosen executor's name. */
     String executorName() {
         return executor == null ? LOCAL : executor.strip();
     }
@@ -88,11 +88,15 @@ public final class ExecutionOptions {
                     + "path: it lives in module archforge-spark, which ./archforge adds when "
                     + "--executor spark is given; run the command through ./archforge");
         }
-        settings();
+        try {
+            TrialExecutors.validate(executorName(), settings());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         heartbeats();
     }
 
-    /** The settings handed to the executor's provider. */
+    /** Returns the settings handed to the executor's provider. */
     ExecutorSettings settings() {
         Map<String, String> parsed = StrategyOptionParser.parse(
                 executorOptions == null ? List.of() : executorOptions, "--executor-option",
@@ -101,7 +105,7 @@ public final class ExecutionOptions {
                 Optional.ofNullable(sparkMaster).map(String::strip), parsed);
     }
 
-    /** The heartbeat interval and the stale limit. */
+    /** Returns the heartbeat interval and the stale limit. */
     Heartbeats heartbeats() {
         Duration interval = heartbeat == null ? Study.DEFAULT_HEARTBEAT_INTERVAL
                 : Durations.parse(heartbeat, "--heartbeat");
@@ -115,7 +119,7 @@ public final class ExecutionOptions {
         return new Heartbeats(interval, limit);
     }
 
-    /** The arguments that repeat these options on another command line. */
+    /** Returns the arguments that repeat these options on another command line. */
     List<String> arguments() {
         List<String> args = new java.util.ArrayList<>();
         add(args, "--executor", executor);

@@ -206,7 +206,9 @@ public final class SearchCommand implements Callable<Integer> {
             }
         }
         LOG.info("Search stopped: {}", reasonText(reason));
-        cache.logSummary();
+        if (execution.inProcess()) {
+            cache.logSummary();
+        }
         print(new StudyReport(study.config(), study.trials(), location.toString(),
                 setup.dataSource()), reason);
         return reason == StopReason.INTERRUPTED ? ExitCodes.INTERRUPTED : ExitCodes.OK;

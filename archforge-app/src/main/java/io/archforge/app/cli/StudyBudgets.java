@@ -8,7 +8,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
- * The budget of a study, stored as study attributes so that a {@code worker} that knows
+ * The budget of a study, stored as study attributes so that a {@code worker} given
  * only the store and the study name runs it to the same end: {@value #TRIALS} (finished
  * trials in all) and {@value #EPOCHS} (training epochs in all). A new study stores its
  * whole budget; a later run stores what it gives explicitly. A time limit belongs to one

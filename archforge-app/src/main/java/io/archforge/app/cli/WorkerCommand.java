@@ -18,9 +18,9 @@ import picocli.CommandLine.Spec;
  * {@code archforge worker}: joins a stored study and evaluates its trials until the
  * study's budget is spent. Everything else comes from the store: the configuration the
  * study was created with and its budget. Any number of workers, on this host or on
- * others sharing a PostgreSQL store, run one study together; each claims its trials, so
- * no architecture is evaluated twice, and a trial whose worker dies is evaluated again
- * by another once its heartbeats stop.
+ * others sharing a PostgreSQL store, run one study together. Each claims its trials, so
+ * no architecture is evaluated twice. A trial whose worker dies is evaluated again by
+ * another worker once its heartbeats stop.
  */
 @Command(name = "worker", mixinStandardHelpOptions = true,
         description = {
@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:the study's budget is spent or the time limit ended this worker",
-            "1:failure other than bad input",
-            "2:bad input, such as an unknown study or an unreachable store",
+            "1:failure other than bad input, such as an unreachable store",
+            "2:bad input, such as an unknown study or a wrong password",
             "130:interrupted by SIGINT after saving",
             "143:stopped by SIGTERM after saving"})
 public final class WorkerCommand implements Callable<Integer> {
@@ -74,6 +74,11 @@ public final class WorkerCommand implements Callable<Integer> {
         Optional.ofNullable(timeLimit).ifPresent(Durations::parse);
         StorageLocation location = StorageLocation.parse(storage);
         location.requireUsable();
+        if (!location.exists()) {
+            throw new UsageException("no study '" + study + "': store " + location + " does not "
+                    + "exist; create the study first with 'archforge search ... --study " + study
+                    + " --storage " + location + "', then start the workers");
+        }
         StudyBudgets.Stored budget;
         try (JdbcStorage store = location.open()) {
             requireStudy(store, location);
@@ -97,7 +102,7 @@ public final class WorkerCommand implements Callable<Integer> {
                 + "', then start the workers");
     }
 
-    /** The {@code search} arguments that resume the study with its stored budget. */
+    /** Returns the {@code search} arguments that resume the study with its stored budget. */
     private List<String> searchArguments(StorageLocation location, StudyBudgets.Stored budget) {
         List<String> args = new ArrayList<>(
                 List.of("--storage", location.spec(), "--study", study));

@@ -19,12 +19,12 @@ public final class StudyRecipe implements EvaluationRecipe {
 
     private final String configJson;
 
-    /** The recipe of {@code config}. */
+    /** Creates the recipe of {@code config}. */
     public StudyRecipe(StudyConfig config) {
         this.configJson = StudyConfigJson.write(config);
     }
 
-    /** The configuration the recipe builds from. */
+    /** Returns the configuration the recipe builds from. */
     public StudyConfig config() {
         return StudyConfigJson.read(configJson);
     }

@@ -138,7 +138,6 @@ public record StorageLocation(String spec, Optional<Path> file) {
     /** The location as a path or URL, with any password in a URL left out. */
     @Override
     public String toString() {
-        return file.map(Path::toString)
-                .orElse(spec.replaceFirst("^(\\w+://[^:/@]*):[^@/]*@", "$1@"));
+        return file.map(Path::toString).orElse(Storages.redact(spec));
     }
 }

@@ -45,7 +45,7 @@ public final class StudyEvaluators {
         return SearchProxies.withMetric(setup(config).evaluator(), config);
     }
 
-    /** The stored trial delay of a study, if it has one. */
+    /** Returns the stored trial delay of a study, if it has one. */
     public static Optional<Duration> trialDelay(StudyConfig config) {
         return Optional.ofNullable(config.evaluatorOptions().get(TRIAL_DELAY))
                 .map(Long::parseLong).map(Duration::ofMillis);

@@ -8,6 +8,10 @@ import io.archforge.web.server.Dashboard;
 import io.archforge.web.server.DashboardSettings;
 import io.archforge.web.server.PortInUseException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -95,8 +99,30 @@ public final class DashboardCommand implements Callable<Integer> {
             throw new UsageException("--host is empty: pass an address such as "
                     + DashboardSettings.DEFAULT_HOST);
         }
+        requireLocalAddress(host.strip());
         return new DashboardSettings(host.strip(), port,
                 Duration.ofMillis(Math.round(pollSeconds * 1000)));
+    }
+
+    /**
+     * Checks that {@code host} names an address of this machine, the only kind a server
+     * can bind, before the server tries.
+     *
+     * @throws UsageException naming the host and the fix
+     */
+    private static void requireLocalAddress(String host) {
+        try {
+            InetAddress address = InetAddress.getByName(host);
+            if (address.isAnyLocalAddress() || address.isLoopbackAddress()
+                    || NetworkInterface.getByInetAddress(address) != null) {
+                return;
+            }
+        } catch (UnknownHostException | SocketException e) {
+            // Reported below with the same fix.
+        }
+        throw new UsageException("invalid --host '" + host + "': it is not an address of this "
+                + "machine; use " + DashboardSettings.DEFAULT_HOST + " (this machine only) or "
+                + "0.0.0.0 (every interface)");
     }
 
     /** Starts the server, closing the store and reporting bad input when that fails. */

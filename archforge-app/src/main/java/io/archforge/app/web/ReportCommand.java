@@ -12,7 +12,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -83,11 +85,35 @@ public final class ReportCommand implements Callable<Integer> {
             throw new UsageException("--output " + output + " is a file: pass a directory, "
                     + "such as report-" + study);
         }
+        List<String> foreign = foreignFiles();
+        if (!foreign.isEmpty()) {
+            throw new UsageException("--output " + output + " contains other files than an earlier "
+                    + "report (" + String.join(", ", foreign) + "): pass a new or empty "
+                    + "directory, such as report-" + study);
+        }
         try {
             Files.createDirectories(output);
         } catch (IOException e) {
             throw new UsageException("cannot create --output directory " + output + " ("
                     + e.getMessage() + "): pass a writable directory", e);
+        }
+    }
+
+    /**
+     * Returns the names of the files in the output directory that a report does not
+     * write, so that a report replaces only an earlier report's files.
+     */
+    private List<String> foreignFiles() {
+        if (!Files.isDirectory(output)) {
+            return List.of();
+        }
+        Set<String> own = Set.of(StudyReport.HTML, StudyReport.CSV, StudyReport.JSON);
+        try (Stream<Path> entries = Files.list(output)) {
+            return entries.map(path -> path.getFileName().toString())
+                    .filter(name -> !own.contains(name)).sorted().limit(5).toList();
+        } catch (IOException e) {
+            throw new UsageException("cannot read --output directory " + output + " ("
+                    + e.getMessage() + "): pass a readable directory", e);
         }
     }
 

@@ -56,7 +56,7 @@ class PostgresWorkersTest {
     }
 
     @Test
-    void fourProcessesShareOneStudyAndRecoverAKilledWorker() throws Exception {
+    void killedWorkerTrialRetried() throws Exception {
         execute("CREATE SCHEMA " + schema);
         String url = System.getenv("ARCHFORGE_TEST_POSTGRES") + "?currentSchema=" + schema;
         List<String> timing = List.of("--heartbeat", "500ms", "--stale-after", "3s");
@@ -100,8 +100,8 @@ class PostgresWorkersTest {
             assertThat(pid(retries.get(0))).isNotEqualTo(victim.pid());
             Set<Long> pids = complete.stream().map(PostgresWorkersTest::pid)
                     .collect(Collectors.toSet());
-            // The processes start one after another on a loaded machine; at least the first
-            // and one worker share the trials, and usually all surviving three do.
+            // The processes start one after another on a loaded machine, so at least the
+            // first process and one worker share the trials. Usually all three survivors do.
             assertThat(pids).hasSizeGreaterThanOrEqualTo(2);
         }
     }

@@ -67,6 +67,10 @@ class WorkerCommandTest {
                 "--storage", store.toString(), "--heartbeat", "10s", "--stale-after", "5s");
         Cli.Result delay = Cli.run("search", "--dataset", "fashion-mnist", "--storage",
                 store.toString(), "--trial-delay", "1s");
+        Cli.Result localOption = Cli.run("search", "--benchmark", "nb201", "--dataset",
+                "cifar10", "--storage", store.toString(), "--executor-option", "max_failures=3");
+        Cli.Result missingStore = Cli.run("worker", "--storage", store.toString(), "--study",
+                "any");
 
         assertThat(parallel.exitCode()).isEqualTo(2);
         assertThat(parallel.err()).contains("--parallel must be at least 1");
@@ -79,6 +83,10 @@ class WorkerCommandTest {
                 .contains("--stale-after 5s must be longer than --heartbeat 10s");
         assertThat(delay.exitCode()).isEqualTo(2);
         assertThat(delay.err()).contains("--trial-delay applies to the tabular benchmark only");
+        assertThat(localOption.exitCode()).isEqualTo(2);
+        assertThat(localOption.err()).contains("max_failures").contains("local executor");
+        assertThat(missingStore.exitCode()).isEqualTo(2);
+        assertThat(missingStore.err()).contains("does not exist");
         assertThat(Files.exists(store)).isFalse();
     }
 

@@ -112,6 +112,16 @@ class DashboardCommandTest {
     }
 
     @Test
+    void foreignHostIsUsageError() {
+        // A documentation address (RFC 5737): never an address of this machine.
+        Cli.Result result = Cli.run("dashboard", "--storage", store, "--host", "192.0.2.1");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("invalid --host '192.0.2.1'")
+                .contains("not an address of this machine");
+    }
+
+    @Test
     void invalidPortIsUsageError() {
         Cli.Result result = Cli.run("dashboard", "--storage", store, "--port",
                 "70000");

@@ -68,6 +68,33 @@ class ReportCommandTest {
     }
 
     @Test
+    void outputWithOtherFilesIsKept() throws Exception {
+        Path output = Files.createDirectories(dir.resolve("notes"));
+        Files.writeString(output.resolve("todo.txt"), "keep me");
+
+        Cli.Result result = Cli.run("report", "alpha", "--output", output.toString(),
+                "--storage", store);
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("todo.txt").contains("new or empty directory");
+        assertThat(Files.readString(output.resolve("todo.txt"))).isEqualTo("keep me");
+        assertThat(output.resolve("report.html")).doesNotExist();
+    }
+
+    @Test
+    void earlierReportIsReplaced() {
+        Path output = dir.resolve("report-again");
+
+        Cli.Result first = Cli.run("report", "alpha", "--output", output.toString(),
+                "--storage", store);
+        Cli.Result second = Cli.run("report", "alpha", "--output", output.toString(),
+                "--storage", store);
+
+        assertThat(first.exitCode()).isZero();
+        assertThat(second.exitCode()).as(second.err()).isZero();
+    }
+
+    @Test
     void outputThatIsFileIsUsageError() throws Exception {
         Path file = Files.writeString(dir.resolve("taken.txt"), "x");
 

@@ -39,7 +39,7 @@ final class ArtifactTable {
         }
     }
 
-    /** The names of the trial's artifacts, sorted. */
+    /** Returns the names of the trial's artifacts, sorted. */
     List<String> names(Connection connection, long studyId, int number) throws SQLException {
         String sql = "SELECT a.name FROM trial_artifacts a JOIN trials t ON t.id = a.trial_id"
                 + " WHERE t.study_id = ? AND t.number = ? ORDER BY a.name";

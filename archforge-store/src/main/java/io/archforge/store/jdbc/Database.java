@@ -176,7 +176,7 @@ final class Database implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
-            if (isConnectionFailure(e)) {
+            if (isConnectionFailure(e) && !isLoginFailure(e)) {
                 throw new StoreUnreachableException(dialect.name() + " store " + location
                         + " is not reachable: " + firstLine(e.getMessage()),
                         firstLine(e.getMessage()), e);
@@ -196,9 +196,14 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** Returns whether {@code e} is in SQLSTATE class 28: a wrong user name or password. */
+    /**
+     * Returns whether {@code e} is a failed login: SQLSTATE class 28 (a wrong user name or
+     * password), or a connection the server rejected for want of a password.
+     */
     private static boolean isLoginFailure(SQLException e) {
-        return e.getSQLState() != null && e.getSQLState().startsWith("28");
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("28") || state.equals("08004")
+                && String.valueOf(e.getMessage()).contains("password"));
     }
 
     /** Returns whether {@code e} is in SQLSTATE class 08, connection exception. */

@@ -75,9 +75,8 @@ record PostgresUrl(String jdbcUrl, String user, String password, String display,
     }
 
     private static StorageException invalid(String spec, String reason) {
-        // The password, if any, stays out of the message.
-        String redacted = spec.replaceAll("//([^:/@]*):[^@/]*@", "//$1:***@");
-        return new StorageException("invalid PostgreSQL URL '" + redacted + "': " + reason
+        return new StorageException("invalid PostgreSQL URL '" + Storages.redact(spec) + "': "
+                + reason
                 + "; use the form " + FORM);
     }
 
@@ -87,8 +86,12 @@ record PostgresUrl(String jdbcUrl, String user, String password, String display,
         if (!user.isEmpty()) {
             properties.setProperty("user", user);
         }
-        if (!password.isEmpty()) {
-            properties.setProperty("password", password);
+        // As in libpq, PGPASSWORD supplies a password the URL leaves out, so that it
+        // need not appear on a command line.
+        String given = password.isEmpty() ? System.getenv().getOrDefault("PGPASSWORD", "")
+                : password;
+        if (!given.isEmpty()) {
+            properties.setProperty("password", given);
         }
         properties.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_S));
         return properties;

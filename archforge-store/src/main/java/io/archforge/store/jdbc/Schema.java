@@ -103,9 +103,9 @@ final class Schema {
     }
 
     /**
-     * What several workers on one study need. {@code claim_key} holds a digest of what a
+     * What several workers on one study need. {@code claim_key} is a digest of what a
      * trial evaluates; the partial unique index lets only one trial that is neither
-     * STALE nor SKIPPED hold a key, so a claim is atomic in the database itself.
+     * STALE nor SKIPPED own a key, so a claim is atomic in the database itself.
      * {@code heartbeat} is the server clock in epoch milliseconds at the trial's last
      * sign of life; trials left RUNNING by an older version get the migration's time.
      */

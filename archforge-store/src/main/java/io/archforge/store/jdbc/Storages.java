@@ -77,8 +77,17 @@ public final class Storages {
                 yield Optional.empty();
             }
             default -> throw new StorageException("unknown store type '" + scheme.group(1)
-                    + "' in '" + trimmed + "': use " + FORMS);
+                    + "' in '" + redact(trimmed) + "': use " + FORMS);
         };
+    }
+
+    /**
+     * Returns a store location fit for messages and logs: a password in the user part
+     * of a URL or in a {@code password=} parameter is replaced by {@code ***}.
+     */
+    public static String redact(String spec) {
+        return spec.replaceAll("//([^:/@]*):[^@/]*@", "//$1:***@")
+                .replaceAll("(?i)([?&;]password=)[^&;]*", "$1***");
     }
 
     /** Opens (creating if needed) an SQLite store in {@code file}. */

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 /** Reads and writes table {@code study_attributes}: key and value strings per study. */
 final class StudyAttributeTable {
 
-    /** The study's attributes, sorted by key. */
+    /** Returns the study's attributes, sorted by key. */
     Map<String, String> read(Connection connection, long studyId) throws SQLException {
         String sql = "SELECT key, value FROM study_attributes WHERE study_id = ?";
         Map<String, String> attributes = new TreeMap<>();

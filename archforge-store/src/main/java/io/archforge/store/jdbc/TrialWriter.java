@@ -39,9 +39,9 @@ final class TrialWriter {
      * transaction (and, where the dialect needs it, a lock on the study row) excludes
      * the second until the first commits.
      *
-     * @param claimKey the digest the trial holds (see {@link Schema}), or null for none
-     * @param activeLimit the most trials that may be running or finished
-     * @return the new trial's number, or empty when a live trial holds {@code claimKey}
+     * @param claimKey the digest the trial claims (see {@link Schema}), or null for none
+     * @param activeLimit the maximum number of trials running or finished
+     * @return the new trial's number, or empty when a live trial owns {@code claimKey}
      *     or the limit is reached
      */
     OptionalInt create(Connection connection, long studyId, String architecture, long seed,

@@ -208,4 +208,22 @@ class StoragesTest {
         assertThat(PostgresUrl.parse("postgres://db.local:5433/studies").server())
                 .isEqualTo("db.local:5433");
     }
+
+    @Test
+    void redactHidesPasswords() {
+        assertThat(Storages.redact("postgresql://nas:secret@127.0.0.1:5432/studies"))
+                .isEqualTo("postgresql://nas:***@127.0.0.1:5432/studies");
+        String query = "postgresql://127.0.0.1/studies?user=nas&password=secret&ssl=0";
+        assertThat(Storages.redact(query))
+                .isEqualTo("postgresql://127.0.0.1/studies?user=nas&password=***&ssl=0");
+        assertThat(Storages.redact("/tmp/studies.db")).isEqualTo("/tmp/studies.db");
+    }
+
+    @Test
+    void unknownStoreTypeHidesThePassword() {
+        assertThatThrownBy(() -> Storages.open("mysql://nas:secret@127.0.0.1/studies"))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("unknown store type")
+                .hasMessageNotContaining("secret");
+    }
 }
