@@ -158,6 +158,20 @@ public interface Storage extends AutoCloseable {
         return new TrialCounts(next, finished, running);
     }
 
+    /**
+     * Counts the trials of a study in each state, every state present, zero for an
+     * unknown study. Stores override this with a single query; the default reads every
+     * trial.
+     */
+    default Map<TrialState, Integer> stateCounts(String study) {
+        Map<TrialState, Integer> counts = new java.util.EnumMap<>(TrialState.class);
+        for (TrialState state : TrialState.values()) {
+            counts.put(state, 0);
+        }
+        trials(study).forEach(trial -> counts.merge(trial.state(), 1, Integer::sum));
+        return counts;
+    }
+
     /** One trial, or empty when there is no such trial. */
     Optional<FrozenTrial> trial(String study, int number);
 

@@ -584,7 +584,8 @@ public abstract class StorageContractTest {
             List<Future<OptionalInt>> claims = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 String key = "key-" + (i % 10);
-                claims.add(pool.submit(() -> storage.claimTrial(STUDY, key, key, 1L, Map.of(), NO_LIMIT)));
+                claims.add(pool.submit(() ->
+                        storage.claimTrial(STUDY, key, key, 1L, Map.of(), NO_LIMIT)));
             }
             int won = 0;
             for (Future<OptionalInt> claim : claims) {
@@ -656,6 +657,22 @@ public abstract class StorageContractTest {
         assertThat(storage.artifact(STUDY, 99, "notes")).isEmpty();
         assertThatThrownBy(() -> storage.putArtifact(STUDY, 99, "x", new byte[1]))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void stateCountsCoverEveryState() {
+        storage.createStudy(config(STUDY));
+        int done = newTrial("a");
+        storage.finishTrial(STUDY, done, TrialState.COMPLETE, Map.of(), Map.of(), Optional.empty());
+        storage.markStale(STUDY, newTrial("b"));
+        newTrial("c");
+
+        Map<TrialState, Integer> counts = storage.stateCounts(STUDY);
+
+        assertThat(counts).containsEntry(TrialState.COMPLETE, 1).containsEntry(TrialState.STALE, 1)
+                .containsEntry(TrialState.RUNNING, 1).containsEntry(TrialState.FAILED, 0)
+                .hasSize(TrialState.values().length);
+        assertThat(storage.stateCounts("nope").values()).containsOnly(0);
     }
 
     private static void assertSameTrial(FrozenTrial actual, FrozenTrial expected) {

@@ -259,6 +259,15 @@ public final class JdbcStorage implements Storage {
     }
 
     @Override
+    public Map<TrialState, Integer> stateCounts(String study) {
+        return database.read("count the trials of study '" + study + "' by state",
+                connection -> {
+                    var id = studies.findId(connection, study);
+                    return reader.stateCounts(connection, id.isPresent() ? id.getAsLong() : -1);
+                });
+    }
+
+    @Override
     public TrialCounts counts(String study) {
         return database.read("count the trials of study '" + study + "'", connection -> {
             var id = studies.findId(connection, study);

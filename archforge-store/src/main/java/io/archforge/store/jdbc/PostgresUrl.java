@@ -39,7 +39,7 @@ record PostgresUrl(String jdbcUrl, String user, String password, String display,
         String host = uri.getHost();
         String path = uri.getRawPath();
         if (host == null || path == null || path.length() < 2) {
-            throw invalid(spec, "it needs a host and a database name");
+            throw invalid(spec, hostProblem(spec));
         }
         String authority = host + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
         String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
@@ -49,6 +49,20 @@ record PostgresUrl(String jdbcUrl, String user, String password, String display,
         String display = "postgresql://" + userPart + authority + path;
         String server = host + ":" + (uri.getPort() > 0 ? uri.getPort() : DEFAULT_PORT);
         return new PostgresUrl(jdbcUrl, credentials[0], credentials[1], display, server);
+    }
+
+    /** Explains why no host and database could be read from {@code spec}. */
+    private static String hostProblem(String spec) {
+        int start = spec.indexOf("//") + 2;
+        int slash = spec.indexOf('/', start);
+        String authority = spec.substring(start, slash < 0 ? spec.length() : slash);
+        if (authority.chars().filter(c -> c == '@').count() > 1) {
+            return "the user or password contains '@': write it as %40";
+        }
+        if (authority.matches(".*:[^0-9@][^@]*") && !authority.contains("[")) {
+            return "the port is not a number";
+        }
+        return "it needs a host and a database name";
     }
 
     private static URI toUri(String spec) {

@@ -116,7 +116,8 @@ final class Schema {
                 // A trial left RUNNING by an older version counts as alive until now.
                 "UPDATE trials SET heartbeat = " + dialect.nowMillis() + " WHERE state = 'RUNNING'",
                 "CREATE UNIQUE INDEX trials_claim ON trials (study_id, claim_key)"
-                        + " WHERE claim_key IS NOT NULL AND state <> 'STALE' AND state <> 'SKIPPED'",
+                        + " WHERE claim_key IS NOT NULL"
+                        + " AND state <> 'STALE' AND state <> 'SKIPPED'",
                 "CREATE TABLE study_attributes ("
                         + " study_id BIGINT NOT NULL REFERENCES studies (id) ON DELETE CASCADE,"
                         + " key TEXT NOT NULL,"

@@ -5,8 +5,15 @@ import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
+import org.sqlite.SQLiteConfig;
 
 /**
  * Checks an SQLite store path before the driver opens it, and turns the
@@ -33,6 +40,7 @@ final class SqliteFile {
     static JdbcStorage open(Path file) {
         Path path = file.toAbsolutePath().normalize();
         prepare(path);
+        requireNotForeign(path);
         Database database = new Database("jdbc:sqlite:" + path, new Properties(),
                 new SqliteDialect(), path.toString());
         try {
@@ -72,6 +80,41 @@ final class SqliteFile {
         if (Files.exists(path) && !Files.isWritable(path)) {
             throw new StorageException("SQLite store '" + path + "' is read-only: make it"
                     + " writable, or copy it to a writable location");
+        }
+    }
+
+    /**
+     * Rejects an existing SQLite file of another application before the store's own
+     * connection changes anything in it, such as its journal mode. The check reads the
+     * file through a read-only connection; a file that is not a database is left to the
+     * driver, whose error {@link #explain} turns into a message.
+     */
+    private static void requireNotForeign(Path path) {
+        try {
+            if (!Files.isRegularFile(path) || Files.size(path) == 0) {
+                return;
+            }
+        } catch (IOException e) {
+            return;
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        List<String> tables = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + path,
+                config.toProperties());
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            return;
+        }
+        if (!tables.isEmpty() && !tables.contains("schema_version")) {
+            throw new StorageException("store " + path + " is an SQLite database of another "
+                    + "application (tables " + tables + "), not an Archforge store; choose "
+                    + "another --storage file");
         }
     }
 

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,6 +96,24 @@ final class TrialReader {
                 return new TrialCounts(rows.getInt(1), rows.getInt(2), rows.getInt(3));
             }
         }
+    }
+
+    /** Counts the trials of the study in each state, every state present. */
+    Map<TrialState, Integer> stateCounts(Connection connection, long studyId) throws SQLException {
+        Map<TrialState, Integer> counts = new EnumMap<>(TrialState.class);
+        for (TrialState state : TrialState.values()) {
+            counts.put(state, 0);
+        }
+        String sql = "SELECT state, COUNT(*) FROM trials WHERE study_id = ? GROUP BY state";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, studyId);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(TrialState.valueOf(rows.getString(1)), rows.getInt(2));
+                }
+            }
+        }
+        return counts;
     }
 
     /** Reads trial {@code number} of the study, or returns empty when there is none. */

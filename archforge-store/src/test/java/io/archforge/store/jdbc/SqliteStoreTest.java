@@ -9,6 +9,7 @@ import io.archforge.study.FrozenTrial;
 import io.archforge.study.Objective;
 import io.archforge.study.StudyConfig;
 import io.archforge.study.TrialState;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -77,10 +78,12 @@ class SqliteStoreTest {
             statement.execute("CREATE TABLE notes (text TEXT)");
             statement.execute("INSERT INTO notes VALUES ('keep me')");
         }
+        byte[] before = Files.readAllBytes(file());
 
         assertThatThrownBy(() -> Storages.openSqlite(file()))
                 .hasMessageContaining("another application").hasMessageContaining("notes");
-        // Opening sets the journal mode, but no table is added and the rows stay.
+        // Not a byte changes: not even the journal mode in the header.
+        assertThat(Files.readAllBytes(file())).isEqualTo(before);
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file());
                 Statement statement = connection.createStatement();
                 ResultSet tables = statement.executeQuery(

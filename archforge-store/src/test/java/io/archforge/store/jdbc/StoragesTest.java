@@ -226,4 +226,12 @@ class StoragesTest {
                 .hasMessageContaining("unknown store type")
                 .hasMessageNotContaining("secret");
     }
+
+    @Test
+    void postgresUrlProblemsAreNamed() {
+        assertThatThrownBy(() -> Storages.open("postgresql://nas:p@ss@127.0.0.1/studies"))
+                .hasMessageContaining("write it as %40").hasMessageNotContaining("p@ss");
+        assertThatThrownBy(() -> Storages.open("postgresql://127.0.0.1:notaport/studies"))
+                .hasMessageContaining("the port is not a number");
+    }
 }

@@ -39,8 +39,7 @@ public final class StudyViews {
             view.put("strategy", summary.config().strategy());
             view.put("objectives", ConfigViews.objectives(summary.config().objectives()));
             view.put("created", summary.created().toString());
-            view.put("counts", ConfigViews.counts(
-                    StudySnapshot.stateCounts(storage.trials(name))));
+            view.put("counts", ConfigViews.counts(storage.stateCounts(name)));
             studies.add(view);
         }
         Map<String, Object> view = new LinkedHashMap<>();
