@@ -20,7 +20,7 @@ public record Evaluation(Map<String, Double> metrics, Map<String, String> attrib
         artifacts = Map.copyOf(artifacts);
     }
 
-    /** An evaluation without artifacts. */
+    /** Creates an evaluation without artifacts. */
     public Evaluation(Map<String, Double> metrics, Map<String, String> attributes) {
         this(metrics, attributes, Map.of());
     }

@@ -85,7 +85,7 @@ public final class Study {
      */
     public static final String SKIPPED_AS_ATTRIBUTE = "skipped_as";
 
-    /** How often a running trial tells the store that its worker is alive, by default. */
+    /** The default interval at which a running trial writes a heartbeat to the store. */
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(10);
     /** The default time a running trial may go without a heartbeat before it counts as stale. */
     public static final Duration DEFAULT_STALE_AFTER = Duration.ofSeconds(60);
@@ -252,14 +252,30 @@ public final class Study {
         if (!marked && counts.finished() == told.size() && counts.nextNumber() == seenNextNumber) {
             return;
         }
+
         // Trials below the window were finished at the last catch-up and cannot change.
         List<FrozenTrial> trials = storage.trialsFrom(config.name(), syncFrom);
         Set<String> liveKeys = new HashSet<>();
-        Set<Integer> retried = new HashSet<>(retryOf.values());
+        int learned = learnFrom(trials, liveKeys);
+        int queued = queueStale(trials, liveKeys);
+
+        seenNextNumber = counts.nextNumber();
+        syncFrom = trials.stream().filter(t -> t.state() == TrialState.RUNNING)
+                .mapToInt(FrozenTrial::number).min()
+                .orElse(trials.isEmpty() ? syncFrom : trials.get(trials.size() - 1).number() + 1);
+        LOG.debug("Study '{}': learned {} trials finished by other workers, queued {} stale "
+                + "trials to evaluate again", config.name(), learned, queued);
+    }
+
+    /**
+     * Counts the architectures of {@code trials} as evaluated, adds those of live trials to
+     * {@code liveKeys}, and passes the finished ones the strategy has not seen to it.
+     *
+     * @return how many finished trials the strategy learned
+     */
+    private int learnFrom(List<FrozenTrial> trials, Set<String> liveKeys) {
         int learned = 0;
         for (FrozenTrial trial : trials) {
-            Optional.ofNullable(trial.attributes().get(RETRY_OF_ATTRIBUTE))
-                    .ifPresent(number -> retried.add(Integer.valueOf(number)));
             if (trial.state() == TrialState.STALE) {
                 continue;
             }
@@ -272,6 +288,21 @@ public final class Study {
                 strategy.tell(trial);
                 learned++;
             }
+        }
+        return learned;
+    }
+
+    /**
+     * Queues for evaluation again the STALE trials of {@code trials} that no trial retries
+     * and whose architecture no live trial evaluates.
+     *
+     * @return how many were queued
+     */
+    private int queueStale(List<FrozenTrial> trials, Set<String> liveKeys) {
+        Set<Integer> retried = new HashSet<>(retryOf.values());
+        for (FrozenTrial trial : trials) {
+            Optional.ofNullable(trial.attributes().get(RETRY_OF_ATTRIBUTE))
+                    .ifPresent(number -> retried.add(Integer.valueOf(number)));
         }
         int queued = 0;
         for (FrozenTrial trial : trials) {
@@ -287,13 +318,9 @@ public final class Study {
                 queued++;
             }
         }
-        seenNextNumber = counts.nextNumber();
-        syncFrom = trials.stream().filter(t -> t.state() == TrialState.RUNNING)
-                .mapToInt(FrozenTrial::number).min()
-                .orElse(trials.isEmpty() ? syncFrom : trials.get(trials.size() - 1).number() + 1);
-        LOG.debug("Study '{}': learned {} trials finished by other workers, queued {} stale "
-                + "trials to evaluate again", config.name(), learned, queued);
+        return queued;
     }
+
 
     /**
      * Marks STALE the running trials whose last heartbeat is older than the stale
