@@ -28,11 +28,4 @@ public record Evaluation(Map<String, Double> metrics, Map<String, String> attrib
     public static Evaluation of(Map<String, Double> metrics) {
         return new Evaluation(metrics, Map.of());
     }
-
-    /** This evaluation with {@code artifacts} added to its own. */
-    public Evaluation withArtifacts(Map<String, byte[]> added) {
-        Map<String, byte[]> all = new java.util.HashMap<>(artifacts);
-        all.putAll(added);
-        return new Evaluation(metrics, attributes, all);
-    }
 }

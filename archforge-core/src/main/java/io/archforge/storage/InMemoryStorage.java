@@ -95,11 +95,12 @@ public final class InMemoryStorage implements Storage {
     public synchronized OptionalInt claimTrial(String study, String architecture, String claimKey,
             long seed, Map<String, String> attributes, int activeLimit) {
         List<StoredTrial> trials = study(study).trials;
-        boolean held = claimKey != null && trials.stream().anyMatch(t -> claimKey.equals(t.claimKey)
-                && t.state != TrialState.STALE && t.state != TrialState.SKIPPED);
+        boolean claimed = claimKey != null && trials.stream()
+                .anyMatch(t -> claimKey.equals(t.claimKey) && t.state != TrialState.STALE
+                        && t.state != TrialState.SKIPPED);
         long active = trials.stream()
                 .filter(t -> t.state.isFinished() || t.state == TrialState.RUNNING).count();
-        if (held || active >= activeLimit) {
+        if (claimed || active >= activeLimit) {
             return OptionalInt.empty();
         }
         int number = createTrial(study, architecture, seed, attributes);
@@ -155,7 +156,8 @@ public final class InMemoryStorage implements Storage {
         if (stored == null || number < 0 || number >= stored.trials.size()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(stored.trials.get(number).artifacts.get(name)).map(byte[]::clone);
+        byte[] content = stored.trials.get(number).artifacts.get(name);
+        return Optional.ofNullable(content).map(byte[]::clone);
     }
 
     @Override
@@ -256,7 +258,8 @@ public final class InMemoryStorage implements Storage {
             return new TrialCounts(0, 0);
         }
         int finished = (int) stored.trials.stream().filter(t -> t.state.isFinished()).count();
-        int running = (int) stored.trials.stream().filter(t -> t.state == TrialState.RUNNING).count();
+        int running = (int) stored.trials.stream()
+                .filter(t -> t.state == TrialState.RUNNING).count();
         return new TrialCounts(stored.trials.size(), finished, running);
     }
 

@@ -108,8 +108,8 @@ public final class Study {
     private final Deque<String> retryQueue = new ArrayDeque<>();
     private final Map<String, Integer> retryOf = new HashMap<>();
     private final AtomicBoolean stopRequested = new AtomicBoolean();
-    /** The finished trials passed to {@link Strategy#tell}, by number. */
-    private final Set<Integer> told = new HashSet<>();
+    /** The numbers of the finished trials passed to {@link Strategy#tell}. */
+    private final Set<Integer> learnedNumbers = new HashSet<>();
     /** The next trial number as this object last saw it; another value means other workers. */
     private int seenNextNumber;
     /** The lowest trial number that may still change: catching up reads from here on. */
@@ -180,7 +180,7 @@ public final class Study {
         for (FrozenTrial trial : trials) {
             if (trial.state().isFinished()) {
                 replayed++;
-                told.add(trial.number());
+                learnedNumbers.add(trial.number());
                 Architecture architecture = space.parse(trial.architecture());
                 evaluatedKeys.add(architecture.isomorphismKey());
                 finishedKeys.add(architecture.isomorphismKey());
@@ -221,7 +221,8 @@ public final class Study {
      */
     private int markAbandonedTrialsStale() {
         int marked = 0;
-        for (FrozenTrial trial : storage.trials(config.name())) {
+        // Every running trial lies in the catch-up window, which is the whole study on open.
+        for (FrozenTrial trial : storage.trialsFrom(config.name(), syncFrom)) {
             if (trial.state() != TrialState.RUNNING) {
                 continue;
             }
@@ -240,16 +241,16 @@ public final class Study {
     }
 
     /**
-     * Catches up with the other workers of the study: marks STALE the trials whose
+     * Catches up with the other workers of the study. It marks STALE the trials whose
      * heartbeats stopped, passes the trials others finished to the strategy, counts the
-     * architectures they run as evaluated, and queues for evaluation again the stale
-     * trials that no one evaluates. The trials are read only when the counts show work
-     * this object has not seen, so a study with one worker pays one query.
+     * architectures they run as evaluated, and queues stale trials for evaluation again.
+     * The trials are read only when the counts show work this object has not seen, so a
+     * study with one worker pays one query.
      */
     private void syncWithOtherWorkers() {
         boolean marked = markSilentTrialsStale();
         TrialCounts counts = storage.counts(config.name());
-        if (!marked && counts.finished() == told.size() && counts.nextNumber() == seenNextNumber) {
+        if (!marked && counts.finished() == learnedNumbers.size() && counts.nextNumber() == seenNextNumber) {
             return;
         }
 
@@ -284,7 +285,7 @@ public final class Study {
             if (trial.state() != TrialState.SKIPPED) {
                 liveKeys.add(key);
             }
-            if (trial.state().isFinished() && told.add(trial.number())) {
+            if (trial.state().isFinished() && learnedNumbers.add(trial.number())) {
                 strategy.tell(trial);
                 learned++;
             }
@@ -683,7 +684,7 @@ public final class Study {
             Map<String, String> attributes, Optional<String> error) {
         storage.finishTrial(config.name(), trial.number(), state, metrics, attributes, error);
         FrozenTrial frozen = storage.trial(config.name(), trial.number()).orElseThrow();
-        if (frozen.state().isFinished() && told.add(frozen.number())) {
+        if (frozen.state().isFinished() && learnedNumbers.add(frozen.number())) {
             strategy.tell(frozen);
         }
         return frozen;

@@ -30,7 +30,7 @@ class AsyncLoopTest {
     static final class SlowRecipe implements EvaluationRecipe {
         private static final long serialVersionUID = 1L;
         static final AtomicInteger RUNNING = new AtomicInteger();
-        static final AtomicInteger MOST = new AtomicInteger();
+        static final AtomicInteger PEAK = new AtomicInteger();
 
         @Override
         public String fingerprint() {
@@ -53,7 +53,7 @@ class AsyncLoopTest {
 
                 @Override
                 public Evaluation evaluate(Architecture architecture, EvaluationContext context) {
-                    MOST.accumulateAndGet(RUNNING.incrementAndGet(), Math::max);
+                    PEAK.accumulateAndGet(RUNNING.incrementAndGet(), Math::max);
                     try {
                         Thread.sleep(40);
                     } catch (InterruptedException e) {
@@ -71,7 +71,7 @@ class AsyncLoopTest {
     void executorFinishesExactBudget() {
         InMemoryStorage storage = new InMemoryStorage();
         Study study = Study.open(storage, CONFIG, NB201, Strategies.create("random", Map.of()));
-        SlowRecipe.MOST.set(0);
+        SlowRecipe.PEAK.set(0);
 
         Study.StopReason reason;
         try (LocalTrialExecutor executor = new LocalTrialExecutor(new SlowRecipe(), 3)) {
@@ -82,7 +82,7 @@ class AsyncLoopTest {
         assertThat(study.trials()).hasSize(20).allMatch(t -> t.state() == TrialState.COMPLETE);
         assertThat(study.trials().stream().map(t -> NB201.parse(t.architecture()).isomorphismKey()))
                 .doesNotHaveDuplicates();
-        assertThat(SlowRecipe.MOST.get()).isEqualTo(3);
+        assertThat(SlowRecipe.PEAK.get()).isEqualTo(3);
     }
 
     @Test

@@ -290,11 +290,12 @@ final class StudyPlanner {
         if (options.trialDelay == null) {
             return;
         }
-        Duration given = Durations.parse(options.trialDelay, "--trial-delay");
-        Optional<Duration> kept = StudyEvaluators.trialDelay(stored);
-        if (!kept.equals(Optional.of(given))) {
+        Duration requested = Durations.parse(options.trialDelay, "--trial-delay");
+        Optional<Duration> storedDelay = StudyEvaluators.trialDelay(stored);
+        if (!storedDelay.equals(Optional.of(requested))) {
             throw new UsageException("study '" + stored.name() + "' was created with "
-                    + kept.map(d -> "--trial-delay " + Durations.format(d)).orElse("no --trial-delay")
+                    + storedDelay.map(d -> "--trial-delay " + Durations.format(d))
+                            .orElse("no --trial-delay")
                     + ", not --trial-delay " + options.trialDelay + "; repeat the original or "
                     + "choose a new --study name");
         }

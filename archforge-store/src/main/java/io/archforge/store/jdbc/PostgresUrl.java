@@ -102,10 +102,10 @@ record PostgresUrl(String jdbcUrl, String user, String password, String display,
         }
         // As in libpq, PGPASSWORD supplies a password the URL leaves out, so that it
         // need not appear on a command line.
-        String given = password.isEmpty() ? System.getenv().getOrDefault("PGPASSWORD", "")
+        String effective = password.isEmpty() ? System.getenv().getOrDefault("PGPASSWORD", "")
                 : password;
-        if (!given.isEmpty()) {
-            properties.setProperty("password", given);
+        if (!effective.isEmpty()) {
+            properties.setProperty("password", effective);
         }
         properties.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_S));
         return properties;

@@ -103,7 +103,8 @@ final class Schema {
     }
 
     /**
-     * What several workers on one study need. {@code claim_key} is a digest of what a
+     * Returns the columns and tables that several workers on one study need.
+     * {@code claim_key} is a digest of what a
      * trial evaluates; the partial unique index lets only one trial that is neither
      * STALE nor SKIPPED own a key, so a claim is atomic in the database itself.
      * {@code heartbeat} is the server clock in epoch milliseconds at the trial's last
