@@ -19,10 +19,11 @@ public final class GraphForms {
      * form where it has one, and a chain of its choices otherwise.
      */
     public static GraphForm of(SearchSpace space) {
-        if (space instanceof CellSpace cells) {
+        SearchSpace base = space.unrestricted();
+        if (base instanceof CellSpace cells) {
             return new CellGraphForm(cells);
         }
-        ChoiceSpace choices = (ChoiceSpace) space;
+        ChoiceSpace choices = (ChoiceSpace) base;
         return switch (choices.name()) {
             case Nb101Space.NAME -> new Nb101GraphForm(choices);
             case DartsSpace.NAME -> new DartsGraphForm(choices);

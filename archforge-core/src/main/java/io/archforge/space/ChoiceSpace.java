@@ -159,12 +159,10 @@ public record ChoiceSpace(String name, List<Choice> choices) implements SearchSp
         List<Architecture> neighbours = new ArrayList<>();
         for (int i = 0; i < choices.size(); i++) {
             Number current = center.genes().get(i);
-            for (Number value : ChoiceValues.discreteValues(choices.get(i))) {
-                if (!value.equals(current)) {
-                    List<Number> genes = new ArrayList<>(center.genes());
-                    genes.set(i, value);
-                    neighbours.add(build(genes));
-                }
+            for (Number value : ChoiceValues.neighbourValues(choices.get(i), current)) {
+                List<Number> genes = new ArrayList<>(center.genes());
+                genes.set(i, value);
+                neighbours.add(build(genes));
             }
         }
         return List.copyOf(neighbours);

@@ -11,6 +11,9 @@ import java.util.random.RandomGenerator;
  */
 final class ChoiceValues {
 
+    /** The share of a real-valued choice's (log) range that a neighbour moves. */
+    static final double REAL_STEP = 0.1;
+
     private ChoiceValues() {
     }
 
@@ -126,6 +129,39 @@ final class ChoiceValues {
             }
         }
         return values;
+    }
+
+    /**
+     * Lists the neighbouring genes of {@code current}: every other value of a categorical
+     * or integer choice, and for a real-valued choice the value moved by
+     * {@link #REAL_STEP} of its range, on a log scale when the choice is log-scaled, down
+     * and up and clipped to the bounds.
+     */
+    static List<Number> neighbourValues(Choice choice, Number current) {
+        if (!(choice instanceof Choice.FloatRange range)) {
+            List<Number> values = discreteValues(choice);
+            values.remove(current);
+            return values;
+        }
+        double low = scale(range, range.low());
+        double high = scale(range, range.high());
+        double step = REAL_STEP * (high - low);
+        double at = scale(range, current.doubleValue());
+        List<Number> values = new ArrayList<>(2);
+        for (double moved : new double[] {at - step, at + step}) {
+            double clipped = Math.max(low, Math.min(high, moved));
+            double value = range.log() ? Math.exp(clipped) : clipped;
+            // exp(log(x)) may leave the bounds by a rounding error
+            value = Math.max(range.low(), Math.min(range.high(), value));
+            if (value != current.doubleValue() && !values.contains(value)) {
+                values.add(value);
+            }
+        }
+        return values;
+    }
+
+    private static double scale(Choice.FloatRange range, double value) {
+        return range.log() ? Math.log(value) : value;
     }
 
     /** Counts the legal genes, returning -1 for a real-valued choice. */

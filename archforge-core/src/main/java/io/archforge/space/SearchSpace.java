@@ -10,7 +10,7 @@ import java.util.random.RandomGenerator;
  * through this interface, so every operation a strategy needs (sampling, one-choice
  * mutation, the one-choice neighbourhood) lives here.
  */
-public sealed interface SearchSpace permits CellSpace, ChoiceSpace {
+public sealed interface SearchSpace permits CellSpace, ChoiceSpace, RefinedSpace {
 
     /** The space's name, as given to {@code --space}. */
     String name();
@@ -34,9 +34,22 @@ public sealed interface SearchSpace permits CellSpace, ChoiceSpace {
     /** Changes exactly one choice to a different value picked at random. */
     Architecture mutate(Architecture parent, RandomGenerator random);
 
-    /** All architectures that differ from {@code center} in exactly one categorical or integer choice. */
+    /**
+     * All architectures that differ from {@code center} in exactly one choice: every other
+     * value of a categorical or integer choice, and a real-valued choice moved by a tenth
+     * of its range (of its log range when log-scaled) down and up, within its bounds.
+     */
     List<Architecture> neighbours(Architecture center);
 
     /** The number of architectures, or -1 when the space has a real-valued choice. */
     long size();
+
+    /**
+     * The space without any refinement: this space itself, or the base space that a
+     * {@link RefinedSpace} narrows. Code that needs the concrete kind of space, such as
+     * {@code instanceof CellSpace}, tests the space this method returns.
+     */
+    default SearchSpace unrestricted() {
+        return this;
+    }
 }

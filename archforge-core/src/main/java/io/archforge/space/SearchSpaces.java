@@ -11,7 +11,8 @@ public final class SearchSpaces {
     /** The names of the built-in spaces. */
     public static List<String> names() {
         return List.of("nb201", MacroSpace.NAME, Nb101Space.NAME, DartsSpace.NAME,
-                TransNas101Space.NAME, NasBenchGraphSpace.NAME, FbnetSpace.NAME);
+                TransNas101Space.NAME, NasBenchGraphSpace.NAME, FbnetSpace.NAME,
+                RecipeSpace.NAME);
     }
 
     /**
@@ -28,6 +29,7 @@ public final class SearchSpaces {
             case TransNas101Space.NAME -> TransNas101Space.create();
             case NasBenchGraphSpace.NAME -> NasBenchGraphSpace.create();
             case FbnetSpace.NAME -> FbnetSpace.create();
+            case RecipeSpace.NAME -> RecipeSpace.create();
             default -> throw new IllegalArgumentException(
                     "unknown search space '" + name + "'; valid spaces are " + names());
         };

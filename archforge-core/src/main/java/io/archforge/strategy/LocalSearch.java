@@ -4,6 +4,8 @@ import io.archforge.space.Architecture;
 import io.archforge.space.SearchSpace;
 import io.archforge.study.FrozenTrial;
 import io.archforge.study.Objective;
+import io.archforge.transfer.Transfer;
+import io.archforge.transfer.TransferredTrial;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +38,12 @@ import org.slf4j.LoggerFactory;
  * state. The next neighbour is drawn at ask time among those not yet evaluated, so proposals
  * running at the same time never repeat one another.
  *
+ * <p>Transfer ({@link #warmStart}): the initial samples are the unevaluated
+ * transferred architectures of the highest positive {@linkplain Transfer#score score},
+ * marked with {@value Transfer#TRANSFERRED_FROM}, and random ones only when none is
+ * left, so the first centre is the best of the sources' best as measured on the new
+ * task.
+ *
  * <p>Exploration: after {@code patience} trials without a better primary value the
  * level rises (at most {@code maxLevel}) and the next proposal restarts early, as
  * after a local optimum, abandoning the current neighbourhood. (Restarting from a
@@ -67,6 +75,7 @@ public final class LocalSearch implements Strategy {
     private double bestValue = Double.POSITIVE_INFINITY;
     private int centerSince = -1;
     private int restartAfter = -1;
+    private Transfer transfer;
 
     public LocalSearch(LocalSearchOptions options) {
         this.options = Objects.requireNonNull(options, "options");
@@ -122,12 +131,34 @@ public final class LocalSearch implements Strategy {
             }
         }
         if (minimizedByKey.size() < options.initialSamples() && centerSince < 0) {
-            Architecture sample = RandomSearch.drawUnseen(context, RandomSearch.MAX_DRAWS);
             notes.put(ROLE_ATTRIBUTE, SAMPLE);
+            Optional<TransferredTrial> transferred = bestTransferred(context);
+            if (transferred.isPresent()) {
+                notes.put(Transfer.TRANSFERRED_FROM, transferred.get().mark());
+                return new Proposal(transferred.get().architecture(), notes);
+            }
+            Architecture sample = RandomSearch.drawUnseen(context, RandomSearch.MAX_DRAWS);
             return new Proposal(sample, notes);
         }
         center = restartPoint(context);
         return proposal(center, START, notes);
+    }
+
+    @Override
+    public boolean warmStart(Transfer transfer) {
+        this.transfer = Objects.requireNonNull(transfer, "transfer");
+        return true;
+    }
+
+    private Optional<TransferredTrial> bestTransferred(AskContext context) {
+        if (transfer == null || context.objectives().size() != 1
+                || !context.constraints().isEmpty()) {
+            return Optional.empty();
+        }
+        return transfer.ranked().stream()
+                .takeWhile(t -> transfer.score(t) > 0)
+                .filter(t -> !context.isEvaluated(t.architecture()))
+                .findFirst();
     }
 
     /**

@@ -35,7 +35,7 @@ import java.util.random.RandomGenerator;
  * strategies.
  *
  * <p>Exploration: while the search stalls, each child gets {@code 1 + level}
- * successive one-choice mutations, as in {@link RegularizedEvolution}, and a
+ * successive one-choice mutations, and a
  * positive {@code random_share} adds random candidates as in {@link BayesianStrategy}.
  * Each proposal stores the level and any change of it.
  */

@@ -5,9 +5,16 @@ import io.archforge.space.Choice;
 import io.archforge.space.SearchSpace;
 import io.archforge.study.FrozenTrial;
 import io.archforge.study.Objective;
+import io.archforge.transfer.SourceStudy;
+import io.archforge.transfer.Transfer;
+import io.archforge.transfer.TransferredTrial;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -16,7 +23,9 @@ import java.util.random.RandomGenerator;
  * of their recurrent controller.
  *
  * <p>Each categorical choice has one logit per option, each integer choice one logit
- * per legal value; real-valued choices are not supported. A proposal samples every
+ * per legal value. A real-valued choice is cut into {@value #REAL_BINS} bins of equal
+ * width (on a log scale when the choice is log-scaled) with one logit each: the policy
+ * picks a bin, and the value is drawn uniformly within it. A proposal samples every
  * choice from {@code softmax(logits / temperature)}, redrawing up to
  * {@value #MAX_SAMPLES} times while the architecture's isomorphism class was already
  * evaluated, then falling back to random search.
@@ -34,6 +43,17 @@ import java.util.random.RandomGenerator;
  * then are learnt in the order told; the state is therefore rebuilt exactly by
  * replaying tell.
  *
+ * <p>Transfer ({@link #warmStart(Transfer)}): with one objective and no constraints,
+ * the first proposals are the sources' {@linkplain Transfer#elites elites}, as many as
+ * {@value #SEEDS} times the largest source weight, marked with
+ * {@value Transfer#TRANSFERRED_FROM}. The policy of each source study is learnt once,
+ * by the same updates over the source's trials in number order, and a proposal samples
+ * from the own logits plus each source's logits times its current weight times
+ * {@code k / (k + n)}, where {@code n} counts the trials the own policy learnt from
+ * and {@code k} is {@value #PRIOR_TRIALS}. A source that ranks the new task's trials
+ * well thus steers the first proposals, one that does not fades out as its weight
+ * falls, and either way the study's own trials take over as they accumulate.
+ *
  * <p>Exploration: after {@code patience} trials without improvement the level rises
  * (at most {@code maxLevel}); at level L the temperature is multiplied by
  * {@code 1 + L/2} and the entropy weight by {@code 1 + L}. An improvement returns
@@ -44,8 +64,16 @@ public final class Reinforce implements Strategy {
     /** The strategy name. */
     public static final String NAME = "reinforce";
 
+    /** The most elites of the sources proposed first, at a source weight of 1. */
+    static final int SEEDS = 10;
+    /** The own trials after which a source's policy counts half. */
+    static final int PRIOR_TRIALS = 50;
+
     /** Samples of the policy per proposal before falling back to random search. */
     static final int MAX_SAMPLES = 100;
+
+    /** Bins of a real-valued choice, each with its own logit. */
+    static final int REAL_BINS = 8;
 
     private final ReinforceOptions options;
     private final Exploration exploration;
@@ -57,6 +85,9 @@ public final class Reinforce implements Strategy {
     private double rewardMean;
     private double rewardSquares;
     private double baseline;
+    private Transfer transfer;
+    private int seeded;
+    private final Map<String, double[][]> sourceLogits = new LinkedHashMap<>();
 
     public Reinforce(ReinforceOptions options) {
         this.options = Objects.requireNonNull(options, "options");
@@ -85,6 +116,12 @@ public final class Reinforce implements Strategy {
     }
 
     @Override
+    public boolean warmStart(Transfer transfer) {
+        this.transfer = Objects.requireNonNull(transfer, "transfer");
+        return true;
+    }
+
+    @Override
     public Architecture ask(AskContext context) {
         return propose(context).architecture();
     }
@@ -93,9 +130,16 @@ public final class Reinforce implements Strategy {
     public Proposal propose(AskContext context) {
         bind(context);
         var notes = exploration.notes(context.trialNumber());
+        Optional<TransferredTrial> seed = nextSeed(context);
+        if (seed.isPresent()) {
+            Map<String, String> marked = new LinkedHashMap<>(notes);
+            marked.put(Transfer.TRANSFERRED_FROM, seed.get().mark());
+            return new Proposal(seed.get().architecture(), marked);
+        }
         double temperature = temperature();
+        double[][] policy = policy();
         for (int sample = 0; sample < MAX_SAMPLES; sample++) {
-            Architecture candidate = sample(context.random(), temperature);
+            Architecture candidate = sample(policy, context.random(), temperature);
             if (!context.isEvaluated(candidate)) {
                 return new Proposal(candidate, notes);
             }
@@ -103,8 +147,26 @@ public final class Reinforce implements Strategy {
         return new Proposal(RandomSearch.drawUnseen(context, RandomSearch.MAX_DRAWS), notes);
     }
 
+    /** The next elite of the sources to propose, or empty once the share is spent. */
+    private Optional<TransferredTrial> nextSeed(AskContext context) {
+        if (transfer == null || context.objectives().size() != 1
+                || !context.constraints().isEmpty()) {
+            return Optional.empty();
+        }
+        int share = (int) Math.round(SEEDS * transfer.maxWeight());
+        if (seeded >= share) {
+            return Optional.empty();
+        }
+        return transfer.elites(share).stream()
+                .filter(t -> !context.isEvaluated(t.architecture()))
+                .findFirst();
+    }
+
     @Override
     public void tell(FrozenTrial trial) {
+        if (trial.attributes().containsKey(Transfer.TRANSFERRED_FROM)) {
+            seeded++;
+        }
         if (space == null) {
             backlog.add(trial);
         } else {
@@ -130,6 +192,41 @@ public final class Reinforce implements Strategy {
         }
         backlog.forEach(this::learn);
         backlog.clear();
+        if (transfer != null) {
+            for (SourceStudy source : transfer.sources()) {
+                Reinforce learner = new Reinforce(options);
+                learner.space = space;
+                learner.logits = new double[logits.length][];
+                for (int i = 0; i < logits.length; i++) {
+                    learner.logits[i] = new double[logits[i].length];
+                }
+                source.trials().stream()
+                        .sorted(Comparator.comparingInt(TransferredTrial::number))
+                        .forEach(t -> learner.update(t.architecture(), t.value(), 0));
+                sourceLogits.put(source.name(), learner.logits);
+            }
+        }
+    }
+
+    /** The own logits plus each source's logits times its current weight. */
+    private double[][] policy() {
+        if (sourceLogits.isEmpty()) {
+            return logits;
+        }
+        double[][] policy = new double[logits.length][];
+        for (int i = 0; i < logits.length; i++) {
+            policy[i] = logits[i].clone();
+        }
+        for (Map.Entry<String, double[][]> source : sourceLogits.entrySet()) {
+            double weight = transfer.weight(source.getKey())
+                    * PRIOR_TRIALS / (PRIOR_TRIALS + (double) rewards);
+            for (int i = 0; i < policy.length; i++) {
+                for (int j = 0; j < policy[i].length; j++) {
+                    policy[i][j] += weight * source.getValue()[i][j];
+                }
+            }
+        }
+        return policy;
     }
 
     private static int optionCount(Choice choice) {
@@ -139,16 +236,15 @@ public final class Reinforce implements Strategy {
         if (choice instanceof Choice.IntRange range) {
             return range.size();
         }
-        throw new IllegalArgumentException("reinforce needs categorical or integer choices, "
-                + "but choice '" + choice.name() + "' is real-valued; use random or "
-                + "evolution for this space");
+        Choice.FloatRange range = (Choice.FloatRange) choice;
+        return range.high() > range.low() ? REAL_BINS : 1;
     }
 
-    private Architecture sample(RandomGenerator random, double temperature) {
-        List<Integer> genes = new ArrayList<>(logits.length);
-        for (int i = 0; i < logits.length; i++) {
-            int option = draw(softmax(logits[i], temperature), random);
-            genes.add(gene(space.choices().get(i), option));
+    private Architecture sample(double[][] policy, RandomGenerator random, double temperature) {
+        List<Number> genes = new ArrayList<>(policy.length);
+        for (int i = 0; i < policy.length; i++) {
+            int option = draw(softmax(policy[i], temperature), random);
+            genes.add(gene(space.choices().get(i), option, random));
         }
         return space.of(genes);
     }
@@ -164,12 +260,36 @@ public final class Reinforce implements Strategy {
         return probabilities.length - 1;
     }
 
-    private static int gene(Choice choice, int option) {
+    private static Number gene(Choice choice, int option, RandomGenerator random) {
+        if (choice instanceof Choice.FloatRange range) {
+            if (range.high() == range.low()) {
+                return range.low();
+            }
+            double width = (scale(range, range.high()) - scale(range, range.low())) / REAL_BINS;
+            double start = scale(range, range.low()) + option * width;
+            double value = start + random.nextDouble() * width;
+            value = range.log() ? Math.exp(value) : value;
+            return Math.max(range.low(), Math.min(range.high(), value));
+        }
         return choice instanceof Choice.IntRange r ? r.low() + option * r.step() : option;
     }
 
-    private static int option(Choice choice, int gene) {
-        return choice instanceof Choice.IntRange r ? (gene - r.low()) / r.step() : gene;
+    private static int option(Choice choice, Number gene) {
+        if (choice instanceof Choice.FloatRange range) {
+            if (range.high() == range.low()) {
+                return 0;
+            }
+            double low = scale(range, range.low());
+            double share = (scale(range, gene.doubleValue()) - low)
+                    / (scale(range, range.high()) - low);
+            return Math.max(0, Math.min(REAL_BINS - 1, (int) Math.floor(share * REAL_BINS)));
+        }
+        int value = gene.intValue();
+        return choice instanceof Choice.IntRange r ? (value - r.low()) / r.step() : value;
+    }
+
+    private static double scale(Choice.FloatRange range, double value) {
+        return range.log() ? Math.log(value) : value;
     }
 
     private void learn(FrozenTrial trial) {
@@ -178,18 +298,23 @@ public final class Reinforce implements Strategy {
         }
         Architecture architecture = space.parse(trial.architecture());
         exploration.observe(trial, primary);
-        double advantage = advantage(trial.metrics().get(primary.metric()));
-        double temperature = temperature();
-        double entropyWeight = options.entropy() * (1 + exploration.level());
+        double reward = -primary.direction().toMinimized(trial.metrics().get(primary.metric()));
+        update(architecture, reward, exploration.level());
+    }
+
+    /** One policy-gradient update for {@code architecture} with {@code reward}, larger is better. */
+    private void update(Architecture architecture, double reward, int level) {
+        double advantage = advantage(reward);
+        double temperature = options.temperature() * (1 + 0.5 * level);
+        double entropyWeight = options.entropy() * (1 + level);
         for (int i = 0; i < logits.length; i++) {
-            int taken = option(space.choices().get(i), architecture.intGene(i));
+            int taken = option(space.choices().get(i), architecture.genes().get(i));
             step(logits[i], taken, advantage, entropyWeight, temperature);
         }
     }
 
     /** Standardises the reward and returns it minus the baseline, then moves the baseline. */
-    private double advantage(double value) {
-        double reward = -primary.direction().toMinimized(value);
+    private double advantage(double reward) {
         rewards++;
         double delta = reward - rewardMean;
         rewardMean += delta / rewards;

@@ -2,6 +2,7 @@ package io.archforge.strategy;
 
 import io.archforge.space.Architecture;
 import io.archforge.study.FrozenTrial;
+import io.archforge.transfer.Transfer;
 
 /**
  * Proposes architectures (ask) and learns from results (tell).
@@ -31,4 +32,16 @@ public interface Strategy {
 
     /** Learns from a finished trial (complete, pruned or failed). */
     void tell(FrozenTrial trial);
+
+    /**
+     * Takes knowledge from earlier studies before the first proposal. The strategy reads
+     * the trials and their current weights from {@code transfer} whenever it proposes;
+     * {@link WarmStartedStrategy} keeps the weights up to date. The default ignores the
+     * knowledge.
+     *
+     * @return whether the strategy uses the knowledge
+     */
+    default boolean warmStart(Transfer transfer) {
+        return false;
+    }
 }

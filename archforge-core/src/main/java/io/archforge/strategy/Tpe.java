@@ -149,7 +149,9 @@ public final class Tpe implements Strategy {
                 double width = scale(range, range.high()) - scale(range, range.low());
                 double moved = scale(range, center[d]) + random.nextGaussian() * bandwidth * width;
                 double clipped = Math.max(scale(range, range.low()), Math.min(scale(range, range.high()), moved));
-                genes[d] = range.log() ? Math.exp(clipped) : clipped;
+                double value = range.log() ? Math.exp(clipped) : clipped;
+                // exp(log(x)) may leave the bounds by a rounding error
+                genes[d] = Math.max(range.low(), Math.min(range.high(), value));
             } else if (random.nextDouble() < bandwidth) {
                 int levels = levels(choice);
                 if (levels > 1) {

@@ -2,6 +2,7 @@ package io.archforge.space;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -75,15 +76,42 @@ class ChoiceSpaceTest {
     }
 
     @Test
-    void neighboursSkipRealChoices() {
+    void neighboursChangeOneChoice() {
         Architecture center = SPACE.parse("act=relu,layers=4,lr=0.01");
 
         List<Architecture> neighbours = SPACE.neighbours(center);
 
-        assertThat(neighbours).extracting(Architecture::text).containsExactlyInAnyOrder(
+        assertThat(neighbours).hasSize(7);
+        assertThat(neighbours).extracting(Architecture::text).contains(
                 "act=gelu,layers=4,lr=0.01", "act=tanh,layers=4,lr=0.01",
                 "act=relu,layers=2,lr=0.01", "act=relu,layers=6,lr=0.01",
                 "act=relu,layers=8,lr=0.01");
+    }
+
+    @Test
+    void neighboursMoveARealChoiceByATenthOfItsLogRange() {
+        Architecture center = SPACE.parse("act=relu,layers=4,lr=0.01");
+        double factor = Math.pow(1000, 0.1);
+
+        List<Double> rates = SPACE.neighbours(center).stream()
+                .filter(n -> n.intGene(0) == 0 && n.intGene(1) == 4)
+                .map(n -> n.doubleGene(2)).sorted().toList();
+
+        assertThat(rates).hasSize(2);
+        assertThat(rates.get(0)).isCloseTo(0.01 / factor, within(1e-12));
+        assertThat(rates.get(1)).isCloseTo(0.01 * factor, within(1e-12));
+    }
+
+    @Test
+    void neighboursOfARealChoiceStayInItsBounds() {
+        Architecture atTop = SPACE.parse("act=relu,layers=4,lr=0.1");
+
+        List<Double> rates = SPACE.neighbours(atTop).stream()
+                .filter(n -> n.intGene(0) == 0 && n.intGene(1) == 4)
+                .map(n -> n.doubleGene(2)).toList();
+
+        assertThat(rates).hasSize(1);
+        assertThat(rates.get(0)).isLessThan(0.1).isGreaterThanOrEqualTo(1e-4);
     }
 
     @Test

@@ -54,6 +54,18 @@ class EvolutionExplorationTest {
     }
 
     @Test
+    void raisedLevelsStillTakeSingleSteps() {
+        RegularizedEvolution evolution = stagnated(30);
+
+        java.util.Set<Integer> distances = new java.util.TreeSet<>();
+        for (long seed = 0; seed < 200; seed++) {
+            distances.add(distance(evolution.ask(context(NB201, ACCURACY, seed, a -> false)),
+                    PARENT));
+        }
+        assertThat(distances).contains(1, 3).allMatch(d -> d <= 3);
+    }
+
+    @Test
     void levelStopsAtTheMaximum() {
         RegularizedEvolution evolution = stagnated(30);
 

@@ -86,13 +86,41 @@ class ReinforceTest {
     }
 
     @Test
-    void rejectsRealValuedChoices() {
+    void samplesRealValuedChoicesFromBins() {
         ChoiceSpace space = new ChoiceSpace("lr", List.of(
                 new Choice.FloatRange("learning_rate", 0.001, 0.1, true)));
         Reinforce reinforce = new Reinforce(ReinforceOptions.defaults());
 
-        assertThatThrownBy(() -> reinforce.ask(context(space, ACCURACY, 1, a -> false)))
-                .hasMessageContaining("'learning_rate' is real-valued");
+        for (long seed = 0; seed < 50; seed++) {
+            Architecture architecture = reinforce.ask(context(space, ACCURACY, seed, a -> false));
+            assertThat(space.choices().get(0).accepts(architecture.genes().get(0))).isTrue();
+        }
+        assertThat(reinforce.probabilities(0)).hasSize(Reinforce.REAL_BINS);
+    }
+
+    @Test
+    void learnsWhichBinOfARealChoiceIsBest() {
+        ChoiceSpace space = new ChoiceSpace("lr", List.of(
+                new Choice.FloatRange("learning_rate", 0.001, 0.1, true)));
+        Reinforce reinforce = new Reinforce(ReinforceOptions.defaults());
+        for (int trial = 0; trial < 200; trial++) {
+            Architecture architecture =
+                    reinforce.ask(context(space, ACCURACY, trial, a -> false));
+            double rate = architecture.doubleGene(0);
+            reinforce.tell(complete(trial, architecture,
+                    Map.of("accuracy", -Math.abs(Math.log10(rate) + 2))));
+        }
+
+        double[] probabilities = reinforce.probabilities(0);
+
+        // The best rate, 0.01, is the edge of bins 3 and 4 of 8 from 0.001 to 0.1.
+        int likeliest = 0;
+        for (int bin = 1; bin < probabilities.length; bin++) {
+            if (probabilities[bin] > probabilities[likeliest]) {
+                likeliest = bin;
+            }
+        }
+        assertThat(likeliest).isIn(3, 4);
     }
 
     @Test

@@ -19,7 +19,11 @@ import picocli.CommandLine.Spec;
  * (latency predictors on device tables and on this machine), {@code ground-truth}
  * (stand-alone accuracies of NAS-Bench-201 cells on Fashion-MNIST), {@code darts}
  * (differentiable search variants judged by table and stand-alone training) and {@code
- * supernet} (supernet ranking fidelity with and without repairs).
+ * supernet} (supernet ranking fidelity with and without repairs), {@code transfer}
+ * (warm starts between NAS-Bench-201 data sets against cold starts), {@code robustness}
+ * (one trained network's accuracy under noise, FGSM and PGD at several epsilons),
+ * {@code refine} (searches in a space refined from a source search against the full
+ * space).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark search strategies, the shipped tables and training throughput.",
@@ -29,7 +33,8 @@ import picocli.CommandLine.Spec;
             TrainingBenchCommand.class, ProxiesBenchCommand.class,
             PredictorsBenchCommand.class, PruningBenchCommand.class, LatencyBenchCommand.class,
             GroundTruthBenchCommand.class, DartsBenchCommand.class,
-            SupernetBenchCommand.class})
+            SupernetBenchCommand.class, TransferBenchCommand.class,
+            RobustnessBenchCommand.class, RefineBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
@@ -46,8 +51,7 @@ public final class BenchCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "missing bench subcommand: use nb201, strategies, schedulers, early-stopping,"
-                        + " tables, training, proxies, predictors, pruning, pareto, latency,"
-                        + " ground-truth, darts or supernet");
+                "missing bench subcommand: use one of " + String.join(", ",
+                        spec.subcommands().keySet()));
     }
 }

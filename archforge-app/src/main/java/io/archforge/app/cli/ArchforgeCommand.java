@@ -1,6 +1,7 @@
 package io.archforge.app.cli;
 
 import io.archforge.app.bench.BenchCommand;
+import io.archforge.app.refine.RefineCommand;
 import io.archforge.app.web.DashboardCommand;
 import io.archforge.app.web.ReportCommand;
 import picocli.CommandLine.Command;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Spec;
                 + "stored and resumable studies, NAS-Bench-201 look-ups and real training "
                 + "with DJL.",
         subcommands = {SearchCommand.class, WorkerCommand.class, StudyCommand.class,
-            EvaluateCommand.class, ProxyCommand.class, MeasureCommand.class, BenchCommand.class,
+            RefineCommand.class, EvaluateCommand.class, ProxyCommand.class, MeasureCommand.class, BenchCommand.class,
             DashboardCommand.class, ReportCommand.class, ExportCommand.class})
 public final class ArchforgeCommand implements Runnable {
 
@@ -24,7 +25,7 @@ public final class ArchforgeCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "missing command: use search, worker, study, evaluate, measure, proxy, bench, "
+                "missing command: use search, worker, study, refine, evaluate, measure, proxy, bench, "
                 + "dashboard, report or export");
     }
 }

@@ -2,6 +2,7 @@ package io.archforge.app.cli;
 
 import io.archforge.app.setup.DatasetSpec;
 import io.archforge.app.setup.SearchPruning;
+import io.archforge.app.setup.StudyAttack;
 import io.archforge.app.setup.TrainingSettings;
 import io.archforge.schedule.Schedulers;
 import io.archforge.strategy.EvolutionOptions;
@@ -93,6 +94,10 @@ final class ConfigConflicts {
         objectives.ifPresent(given -> compare("--objective", render(given),
                 render(stored.objectives())));
         checkTraining(tabular, evaluatorOptions);
+        compare("--attack", options.attack, evaluatorOptions.getOrDefault(StudyAttack.ATTACK,
+                NONE));
+        compare("--epsilon", options.epsilon, evaluatorOptions.getOrDefault(StudyAttack.EPSILON,
+                NONE));
     }
 
     private void checkTraining(boolean tabular, Map<String, String> evaluatorOptions) {

@@ -5,6 +5,7 @@ import io.archforge.app.output.TextTable;
 import io.archforge.app.output.TrialViews;
 import io.archforge.app.setup.DatasetSpec;
 import io.archforge.app.setup.EvaluatorFactory;
+import io.archforge.app.setup.StudyAttack;
 import io.archforge.eval.Evaluation;
 import io.archforge.eval.EvaluationContext;
 import io.archforge.space.Architecture;
@@ -12,11 +13,13 @@ import io.archforge.space.ArchitectureFormatException;
 import io.archforge.space.SearchSpace;
 import io.archforge.space.SearchSpaces;
 import io.archforge.study.Seeds;
+import io.archforge.torch.robust.Attack;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -74,6 +77,16 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Seed of the training run (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--attack", paramLabel = "noise|fgsm|pgd",
+            description = "Real training: also measure robust_accuracy (percent) under "
+                    + "Gaussian noise, FGSM or PGD of size --epsilon on the validation images.")
+    String attack;
+
+    @Option(names = "--epsilon", paramLabel = "E",
+            description = "Size of --attack on the [0, 1] pixel scale: the L-infinity bound "
+                    + "of fgsm and pgd, the standard deviation of noise (default: 0.1).")
+    Double epsilon;
+
     @Mixin
     TrainingOptions training;
 
@@ -81,11 +94,13 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         DatasetSpec datasetSpec =
                 training.applyTo(DatasetSpec.parse(benchmark, dataset, data, device));
+        Optional<Attack> parsedAttack = StudyAttack.parse(attack, epsilon);
+        StudyAttack.check(parsedAttack, datasetSpec, List.of(), List.of());
         String spaceName = space != null ? space : datasetSpec.defaultSpace();
         SearchSpace searchSpace = space(spaceName);
         Architecture parsed = parse(searchSpace);
         try (EvaluatorFactory.Setup setup = EvaluatorFactory.create(datasetSpec, searchSpace,
-                List.of())) {
+                List.of(), parsedAttack)) {
             LOG.info("Evaluating {} on {}", parsed.text(), datasetSpec.displayName());
             Evaluation evaluation = setup.evaluator().evaluate(parsed, new SingleContext(seed));
             print(parsed, datasetSpec, setup, evaluation);

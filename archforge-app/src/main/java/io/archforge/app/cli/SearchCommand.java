@@ -8,8 +8,12 @@ import io.archforge.app.setup.SearchPredictors;
 import io.archforge.app.setup.SearchProxies;
 import io.archforge.app.setup.SearchPruning;
 import io.archforge.app.setup.StorageLocation;
+import io.archforge.app.setup.StudySpaces;
+import io.archforge.app.transfer.TransferSummary;
+import io.archforge.app.transfer.WarmStarts;
 import io.archforge.app.setup.StudyEvaluators;
 import io.archforge.execution.TrialExecutor;
+import io.archforge.refine.ConfinedStrategy;
 import io.archforge.execution.TrialExecutors;
 import io.archforge.space.SearchSpace;
 import io.archforge.space.SearchSpaces;
@@ -20,16 +24,19 @@ import io.archforge.schedule.RungScheduler;
 import io.archforge.schedule.Scheduler;
 import io.archforge.schedule.Schedulers;
 import io.archforge.strategy.Strategy;
+import io.archforge.strategy.WarmStartedStrategy;
 import io.archforge.study.Constraint;
 import io.archforge.study.Study;
 import io.archforge.study.Study.StopReason;
 import io.archforge.study.StudyConfig;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -157,19 +164,56 @@ public final class SearchCommand implements Callable<Integer> {
                     + " runs trials in this process only; drop --executor, --parallel and "
                     + "--executor-option, or run without a scheduler");
         }
-        Study study = Study.open(storage, config, space(config), strategy(config));
+        Map<String, String> stored = storage.loadStudy(config.name()).isPresent()
+                ? storage.studyAttributes(config.name()) : Map.of();
+        Strategy strategy = strategy(config);
+        Optional<WarmStarts> warm = WarmStarts.resolve(storage, config, space(config), stored,
+                Optional.ofNullable(options.warmStartFrom).orElse(List.of()));
+        if (warm.isPresent()) {
+            strategy = warmStarted(strategy, warm.get(), config);
+        }
+        SearchSpace searched = searchedSpace(config, plan.attributesOver(stored));
+        Study study = Study.open(storage, config, searched,
+                ConfinedStrategy.confine(strategy, searched));
+        plan.attributes().forEach((key, value) ->
+                storage.setStudyAttribute(config.name(), key, value));
+        warm.ifPresent(w -> w.storeSources(storage, config.name()));
         ExecutionOptions.Heartbeats heartbeats = execution.heartbeats();
         study.useHeartbeats(heartbeats.interval(), heartbeats.staleAfter());
         StudyBudgets.store(storage, config.name(), plan, options);
         SearchPruning.pruner(config, study.space()).ifPresent(study::usePruner);
         guard.watch(study);
         SearchCache cache = SearchCache.choose(setup.evaluator(), config, storage, noCache);
-        return run(study, setup, cache, plan, location, scheduler);
+        try {
+            return run(study, setup, cache, plan, location, scheduler,
+                    () -> warm.map(WarmStarts::summary));
+        } finally {
+            warm.ifPresent(w -> w.storeSimilarities(storage, config.name()));
+        }
+    }
+
+    private static Strategy warmStarted(Strategy strategy, WarmStarts warm,
+            StudyConfig config) {
+        WarmStartedStrategy wrapped = new WarmStartedStrategy(strategy, warm.transfer());
+        if (!wrapped.used()) {
+            LOG.warn("Strategy {} does not learn from other studies; the transferred trials "
+                    + "are stored but change nothing", strategy.name());
+        } else if (config.isMultiObjective() || !config.constraints().isEmpty()) {
+            LOG.warn("The warm start applies to one objective without constraints; this "
+                    + "study has objectives {} and constraints {}, so the transferred trials "
+                    + "are stored but change nothing", config.objectives(),
+                    config.constraints());
+        }
+        return wrapped;
     }
 
     private static SearchSpace space(StudyConfig config) {
+        return searchedSpace(config, Map.of());
+    }
+
+    private static SearchSpace searchedSpace(StudyConfig config, Map<String, String> attributes) {
         try {
-            return SearchSpaces.byName(config.space());
+            return StudySpaces.searched(config, attributes);
         } catch (IllegalArgumentException e) {
             throw new UsageException("unknown space '" + config.space() + "' in study '"
                     + config.name() + "': use one of " + String.join(", ", SearchSpaces.names()));
@@ -188,7 +232,8 @@ public final class SearchCommand implements Callable<Integer> {
     }
 
     private int run(Study study, EvaluatorFactory.Setup setup, SearchCache cache,
-            StudyPlan plan, StorageLocation location, Optional<Scheduler> scheduler) {
+            StudyPlan plan, StorageLocation location, Optional<Scheduler> scheduler,
+            Supplier<Optional<TransferSummary>> transfer) {
         LOG.info("{} study '{}' in {}: space {}, strategy {} {}, objectives {}, budget {}",
                 plan.resumed() ? "Resuming" : "Starting", study.config().name(), location,
                 study.config().space(), study.config().strategy(), study.config().strategyOptions(),
@@ -210,7 +255,7 @@ public final class SearchCommand implements Callable<Integer> {
             cache.logSummary();
         }
         print(new StudyReport(study.config(), study.trials(), location.toString(),
-                setup.dataSource()), reason);
+                setup.dataSource()), reason, transfer.get());
         return reason == StopReason.INTERRUPTED ? ExitCodes.INTERRUPTED : ExitCodes.OK;
     }
 
@@ -263,14 +308,17 @@ public final class SearchCommand implements Callable<Integer> {
         return reason.name().toLowerCase(Locale.ROOT);
     }
 
-    private void print(StudyReport report, StopReason reason) {
+    private void print(StudyReport report, StopReason reason,
+            Optional<TransferSummary> transfer) {
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
             Map<String, Object> json = report.toJson();
+            transfer.ifPresent(t -> json.put("transfer", t.toJson()));
             json.put("stop_reason", reasonText(reason));
             out.println(Json.write(json));
         } else {
             out.print(report.toText());
+            transfer.ifPresent(t -> out.print(t.toText()));
             out.println("Stopped by: " + reasonText(reason).replace('_', ' '));
         }
         out.flush();

@@ -27,8 +27,8 @@ final class SearchOptions {
     Path data;
 
     @Option(names = "--space", paramLabel = "NAME",
-            description = "Search space: nb201 or macro (default: nb201 for the benchmark, "
-                    + "macro for real training).")
+            description = "Search space: nb201, macro, or macro+recipe as --tune-recipe "
+                    + "searches (default: nb201 for the benchmark, macro for real training).")
     String space;
 
     @Option(names = "--strategy", paramLabel = "NAME",
@@ -167,6 +167,39 @@ final class SearchOptions {
                     + "and the recovery of dead workers' trials (default: none; stored with "
                     + "the study).")
     String trialDelay;
+
+    @Option(names = "--warm-start-from", paramLabel = "STUDY",
+            description = "Earlier study in the same store to learn from, repeatable: its "
+                    + "trials seed the strategy, weighted by how well their ranking agrees "
+                    + "with this task's trials. They are stored as transferred knowledge and "
+                    + "never counted as trials of this study.")
+    List<String> warmStartFrom;
+
+    @Option(names = "--space-from", paramLabel = "STUDY",
+            description = "Search the refined space that 'archforge refine STUDY' stored, "
+                    + "instead of the full space.")
+    String spaceFrom;
+
+    @Option(names = "--tune-recipe",
+            description = "Real training: search the training recipe (learning rate, weight "
+                    + "decay, batch size, epochs, optimizer, augmentation, dropout) together "
+                    + "with the architecture.")
+    Boolean tuneRecipe;
+
+    @Option(names = "--recipe-range", paramLabel = "NAME=LOW:HIGH",
+            description = "With --tune-recipe: the range of one numeric recipe setting, "
+                    + "repeatable, such as learning_rate=0.001:0.3.")
+    List<String> recipeRanges;
+
+    @Option(names = "--attack", paramLabel = "noise|fgsm|pgd",
+            description = "Real training: also measure robust_accuracy (percent) under "
+                    + "Gaussian noise, FGSM or PGD of size --epsilon on the validation images.")
+    String attack;
+
+    @Option(names = "--epsilon", paramLabel = "E",
+            description = "Size of --attack on the [0, 1] pixel scale: the L-infinity bound "
+                    + "of fgsm and pgd, the standard deviation of noise (default: 0.1).")
+    Double epsilon;
 
     @Mixin
     TrainingOptions training;

@@ -1,11 +1,13 @@
 package io.archforge.app.cli;
 
+import io.archforge.app.refine.SpaceSources;
 import io.archforge.app.setup.DatasetSpec;
 import io.archforge.app.setup.StudyEvaluators;
 import io.archforge.app.setup.PredictorCatalog;
 import io.archforge.app.setup.SearchPredictors;
 import io.archforge.app.setup.SearchProxies;
 import io.archforge.app.setup.SearchPruning;
+import io.archforge.app.setup.StudyAttack;
 import io.archforge.benchmarks.nb201.Nb201Evaluator;
 import io.archforge.benchmarks.nb201.Nb201Protocol;
 import io.archforge.space.SearchSpaces;
@@ -120,6 +122,11 @@ final class StudyPlanner {
         }
         Optional<List<Objective>> parsed = Optional.ofNullable(options.objectives)
                 .map(StudyPlanner::parseObjectives);
+        // Resuming without --dataset compares --attack and --epsilon with the stored study.
+        spec.ifPresent(given -> StudyAttack.check(StudyAttack.parse(options.attack,
+                options.epsilon), given, parsed.orElse(List.of()),
+                ConstraintOptions.parse(options.constraints)));
+        RecipeTuning.validate(options, spec);
         StudyPlanner planner =
                 new StudyPlanner(options, spec, parsed, limit, strategyOptions, schedulerOptions);
         planner.requestedConfig();
@@ -247,7 +254,7 @@ final class StudyPlanner {
         DatasetSpec spec = dataset.orElseThrow(() -> new UsageException(
                 "missing --dataset: give --dataset to start a search, or --study NAME to "
                 + "resume one"));
-        String space = options.space != null ? options.space : spec.defaultSpace();
+        String space = RecipeTuning.space(options, spec);
         String strategy = chosenStrategy();
         String scheduler = options.scheduler != null ? "-" + options.scheduler : "";
         long seed = options.seed != null ? options.seed : 0L;
@@ -258,8 +265,9 @@ final class StudyPlanner {
      * Resolves the study against the store: the stored configuration when the study
      * exists, else a new one from the options.
      *
-     * @throws UsageException when a given option conflicts with the stored study, or
-     *     the study does not exist and no {@code --dataset} was given
+     * @throws UsageException when a given option conflicts with the stored study, the
+     *     study does not exist and no {@code --dataset} was given, or {@code --space-from}
+     *     names no refinement of the study's space
      */
     StudyPlan plan(Storage storage) {
         String name = studyName();
@@ -268,6 +276,7 @@ final class StudyPlanner {
         if (stored.isPresent()) {
             config = stored.get();
             requireSameTrialDelay(config);
+            RecipeTuning.checkStored(config, options);
             new ConfigConflicts(config, options, dataset, objectives, strategyOptions,
                     schedulerOptions).check();
             DatasetSpec storedSpec = dataset.orElseGet(() -> DatasetSpec.of(config));
@@ -283,7 +292,9 @@ final class StudyPlanner {
                     + "' not found in " + storage.location() + "; give --dataset to create it"));
             config = newConfig(spec, name);
         }
-        return new StudyPlan(config, budget(config), stored.isPresent());
+        Map<String, String> attributes = options.spaceFrom == null ? Map.of()
+                : SpaceSources.copy(storage, options.spaceFrom, config, stored.isPresent());
+        return new StudyPlan(config, budget(config), stored.isPresent(), attributes);
     }
 
     private void requireSameTrialDelay(StudyConfig stored) {
@@ -304,7 +315,7 @@ final class StudyPlanner {
     private StudyConfig newConfig(DatasetSpec requested, String name) {
         List<Constraint> resolved = ConstraintOptions.forSpec(constraints, requested);
         DatasetSpec spec = ConstraintOptions.withDevices(requested, resolved);
-        String space = options.space != null ? options.space : spec.defaultSpace();
+        String space = RecipeTuning.space(options, spec);
         String strategy = chosenStrategy();
         boolean training = spec instanceof DatasetSpec.Training;
         List<Objective> chosen = objectives.orElse(training
@@ -318,6 +329,9 @@ final class StudyPlanner {
         SearchPredictors.requireCompatible(strategyOptions);
         long seed = options.seed != null ? options.seed : 0L;
         Map<String, String> evaluatorOptions = new LinkedHashMap<>(spec.evaluatorOptions());
+        evaluatorOptions.putAll(RecipeTuning.evaluatorOptions(options));
+        evaluatorOptions.putAll(StudyAttack.toOptions(
+                StudyAttack.parse(options.attack, options.epsilon)));
         if (options.trialDelay != null) {
             evaluatorOptions.put(StudyEvaluators.TRIAL_DELAY, Long.toString(
                     Durations.parse(options.trialDelay, "--trial-delay").toMillis()));

@@ -1,6 +1,7 @@
 package io.archforge.app.cli;
 
 import io.archforge.app.output.Json;
+import io.archforge.app.transfer.TransferSummary;
 import io.archforge.app.output.StudyReport;
 import io.archforge.app.output.TextTable;
 import io.archforge.app.output.TrialViews;
@@ -54,6 +55,7 @@ final class StudyShowCommand implements Callable<Integer> {
             json.put("completed_trials", completed);
             json.put("total_trials", trials.size());
             json.put("skipped_trials", StudyReport.skippedTrials(trials));
+            TransferSummary.of(study.attributes()).ifPresent(t -> json.put("transfer", t.toJson()));
             json.put("trials", trials.stream().map(TrialViews::full).toList());
             out.println(Json.write(json));
         } else {
@@ -61,6 +63,7 @@ final class StudyShowCommand implements Callable<Integer> {
                     + " completed of " + trials.size() + " trials");
             out.print(StudyReport.pruningLine(trials));
             out.println("Configuration: " + TrialViews.config(config));
+            TransferSummary.of(study.attributes()).ifPresent(t -> out.print(t.toText()));
             out.print(table(trials));
         }
         out.flush();

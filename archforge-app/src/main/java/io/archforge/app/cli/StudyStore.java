@@ -5,6 +5,7 @@ import io.archforge.storage.Storage;
 import io.archforge.study.FrozenTrial;
 import io.archforge.study.StudyConfig;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The {@code --storage} option of the read-only study commands, and the look-up of one study. */
@@ -27,8 +28,9 @@ final class StudyStore {
         return location;
     }
 
-    /** A stored study's configuration and its trials, ordered by number. */
-    record StoredStudy(StudyConfig config, List<FrozenTrial> trials) {
+    /** A stored study: its configuration, its trials ordered by number, and its attributes. */
+    record StoredStudy(StudyConfig config, List<FrozenTrial> trials,
+            Map<String, String> attributes) {
     }
 
     /**
@@ -40,7 +42,8 @@ final class StudyStore {
             throw notFound(name, location.toString());
         }
         try (Storage storage = location.open()) {
-            return new StoredStudy(require(storage, name), storage.trials(name));
+            return new StoredStudy(require(storage, name), storage.trials(name),
+                    storage.studyAttributes(name));
         }
     }
 

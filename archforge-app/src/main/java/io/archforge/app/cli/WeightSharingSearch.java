@@ -170,6 +170,11 @@ final class WeightSharingSearch {
         foreign.put("--objective", options.objectives);
         foreign.put("--protocol", options.protocol);
         foreign.put("--time-limit", options.timeLimit);
+        foreign.put("--space-from", options.spaceFrom);
+        foreign.put("--attack", options.attack);
+        foreign.put("--epsilon", options.epsilon);
+        foreign.put("--tune-recipe", options.tuneRecipe);
+        foreign.put("--recipe-range", options.recipeRanges);
         foreign.forEach((option, value) -> {
             if (value != null) {
                 throw new UsageException(option + " does not apply to --strategy " + strategy

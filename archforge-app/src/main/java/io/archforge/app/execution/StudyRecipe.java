@@ -4,7 +4,7 @@ import io.archforge.app.setup.StudyEvaluators;
 import io.archforge.eval.Evaluator;
 import io.archforge.execution.EvaluationRecipe;
 import io.archforge.space.SearchSpace;
-import io.archforge.space.SearchSpaces;
+import io.archforge.app.setup.StudySpaces;
 import io.archforge.store.jdbc.StudyConfigJson;
 import io.archforge.study.StudyConfig;
 
@@ -39,7 +39,7 @@ public final class StudyRecipe implements EvaluationRecipe {
 
     @Override
     public SearchSpace space() {
-        return SearchSpaces.byName(config().space());
+        return StudySpaces.parsing(config());
     }
 
     @Override

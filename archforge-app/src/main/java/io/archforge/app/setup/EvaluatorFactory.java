@@ -7,6 +7,7 @@ import io.archforge.benchmarks.nb201.Nb201Table;
 import io.archforge.eval.Evaluator;
 import io.archforge.eval.cache.EvaluatorFingerprint;
 import io.archforge.space.MacroSpace;
+import io.archforge.space.RecipeSpace;
 import io.archforge.space.SearchSpace;
 import io.archforge.study.Objective;
 import io.archforge.torch.data.DataFileException;
@@ -15,6 +16,7 @@ import io.archforge.torch.data.TrainTestData;
 import io.archforge.torch.hardware.LocalLatencyEvaluator;
 import io.archforge.torch.nb201.Nb201Input;
 import io.archforge.torch.nb201.Nb201NetworkBuilder;
+import io.archforge.torch.robust.Attack;
 import io.archforge.torch.train.DjlRuntime;
 import io.archforge.torch.train.EngineCacheException;
 import io.archforge.torch.train.LatencyMeter;
@@ -60,9 +62,20 @@ public final class EvaluatorFactory {
      * @throws UsageException naming the bad value and the fix
      */
     public static Setup create(DatasetSpec spec, SearchSpace space, List<Objective> objectives) {
-        Setup setup = spec instanceof DatasetSpec.Tabular tabular
+        return create(spec, space, objectives, Optional.empty());
+    }
+
+    /**
+     * Creates the evaluator as {@link #create(DatasetSpec, SearchSpace, List)} does and,
+     * with an attack, lets it also report {@code robust_accuracy} ({@link StudyAttack}).
+     *
+     * @throws UsageException naming the bad value and the fix
+     */
+    public static Setup create(DatasetSpec spec, SearchSpace space, List<Objective> objectives,
+            Optional<Attack> attack) {
+        Setup setup = StudyAttack.apply(spec instanceof DatasetSpec.Tabular tabular
                 ? nb201(tabular, space)
-                : training((DatasetSpec.Training) spec, space);
+                : training((DatasetSpec.Training) spec, space), attack);
         try {
             requireMetrics(setup.evaluator(), spec, objectives);
         } catch (UsageException e) {
@@ -141,10 +154,11 @@ public final class EvaluatorFactory {
     }
 
     private static Setup training(DatasetSpec.Training spec, SearchSpace space) {
-        if (!space.name().equals(MacroSpace.NAME)) {
+        if (!space.name().equals(MacroSpace.NAME) && !space.name().equals(RecipeSpace.NAME)) {
             throw new UsageException("--space " + space.name()
-                    + " cannot be trained: real training "
-                    + "builds networks of the macro space only; use --space macro");
+                    + " cannot be trained: real training builds networks of the macro space"
+                    + " only; use --space macro, or --tune-recipe to search the training"
+                    + " recipe with it");
         }
         requireEngineCache();
         TrainTestData data = readData(spec);

@@ -2,7 +2,6 @@ package io.archforge.app.setup;
 
 import io.archforge.eval.Evaluator;
 import io.archforge.space.SearchSpace;
-import io.archforge.space.SearchSpaces;
 import io.archforge.study.StudyConfig;
 import java.time.Duration;
 import java.util.Optional;
@@ -29,9 +28,9 @@ public final class StudyEvaluators {
      * @throws io.archforge.app.cli.UsageException naming a bad stored value and the fix
      */
     public static EvaluatorFactory.Setup setup(StudyConfig config) {
-        SearchSpace space = SearchSpaces.byName(config.space());
+        SearchSpace space = StudySpaces.parsing(config);
         EvaluatorFactory.Setup setup = EvaluatorFactory.create(DatasetSpec.of(config), space,
-                SearchProxies.objectivesBeforeProxy(config));
+                SearchProxies.objectivesBeforeProxy(config), StudyAttack.stored(config));
         Optional<Duration> delay = trialDelay(config);
         if (delay.isEmpty()) {
             return setup;

@@ -20,7 +20,7 @@ public final class Cli {
     public record Result(int exitCode, String out, String err) {
 
         /** Parses stdout as one JSON object. */
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return MAPPER.readTree(out);
             } catch (IOException e) {
@@ -29,7 +29,7 @@ public final class Cli {
         }
 
         /** Returns the non-empty lines of stderr. */
-        List<String> errLines() {
+        public List<String> errLines() {
             return err.lines().filter(l -> !l.isBlank()).toList();
         }
     }

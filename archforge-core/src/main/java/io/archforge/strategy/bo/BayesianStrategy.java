@@ -15,6 +15,9 @@ import io.archforge.strategy.Strategy;
 import io.archforge.study.FrozenTrial;
 import io.archforge.study.Objective;
 import io.archforge.study.TrialState;
+import io.archforge.transfer.SourceStudy;
+import io.archforge.transfer.Transfer;
+import io.archforge.transfer.TransferredTrial;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -22,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +51,17 @@ import org.slf4j.LoggerFactory;
  * predictor with {@value SearchOptions#PREDICTOR}, and a strategy whose options name
  * one rejects every proposal until it is given the factory.
  *
+ * <p>Transfer ({@link #warmStart}): with one objective and no constraints, the random
+ * start begins with the sources' {@linkplain Transfer#elites elites}, as many as
+ * {@code initialRandom} times the largest source weight. After it, the predictor also
+ * learns from transferred trials whose architectures the new study has not evaluated:
+ * from each source, its weight times {@value #MAX_TRANSFERRED} of them, taken evenly
+ * along its ranking. All values are then in standard deviations of the new task: the
+ * new study's own values standardised, the transferred ones their {@linkplain
+ * Transfer#score scores}. A source of low weight thus contributes few points, each
+ * close to the mean. The best transferred trials are parents of the candidate pool,
+ * and those not evaluated yet are candidates themselves.
+ *
  * <p>The state is the list of finished trials, so replaying {@link #tell} restores it,
  * and every random draw comes from {@link AskContext#random()}. The strategy's own
  * model draws from it while training, and a given factory's predictor gets a seed
@@ -69,6 +84,8 @@ public abstract class BayesianStrategy implements Strategy {
      * proposals.
      */
     private static final int ENCODING_CACHE_SIZE = 50_000;
+    /** The most transferred trials one proposal's predictor learns from. */
+    static final int MAX_TRANSFERRED = 150;
 
     private static final Logger LOG = LoggerFactory.getLogger(BayesianStrategy.class);
 
@@ -78,6 +95,8 @@ public abstract class BayesianStrategy implements Strategy {
     private SearchSpace encodedSpace;
     private ProxyFeature proxy;
     private PredictorFactory predictorFactory;
+    private Transfer transfer;
+    private int seeded;
 
     protected BayesianStrategy(SearchOptions search) {
         this.search = Objects.requireNonNull(search, "search");
@@ -163,18 +182,113 @@ public abstract class BayesianStrategy implements Strategy {
                 search.patience(), search.maxLevel());
         Map<String, String> attributes = attributes(exploration, context);
         attributes.putAll(observations.notes());
+        Training training = training(context, observed, values);
         if (observed.size() < search.initialRandom()) {
+            Optional<TransferredTrial> seed = nextSeed(context);
+            if (seed.isPresent()) {
+                attributes.put(Transfer.TRANSFERRED_FROM, seed.get().mark());
+                return new Proposal(seed.get().architecture(), attributes);
+            }
             return new Proposal(randomUnseen(context), attributes);
         }
-        List<Architecture> parents = bestArchitectures(context.space(), observed, values);
-        List<Architecture> pool = candidates(context, parents, exploration.level());
+        List<Architecture> parents = bestArchitectures(training);
+        List<Architecture> pool = new ArrayList<>(training.transferredParents(context,
+                search.parents()));
+        pool.addAll(candidates(context, parents, exploration.level()));
         if (pool.isEmpty()) {
             LOG.debug("Trial {}: no unevaluated candidate; drawing at random",
                     context.trialNumber());
             return new Proposal(randomUnseen(context), attributes);
         }
-        return new Proposal(best(context, observed, values, pool, exploration.level()),
-                attributes);
+        return new Proposal(best(context, training, pool, exploration.level()), attributes);
+    }
+
+    @Override
+    public boolean warmStart(Transfer transfer) {
+        this.transfer = Objects.requireNonNull(transfer, "transfer");
+        return true;
+    }
+
+    /**
+     * The predictor's training data: the last {@link #maxTrainingSize()} observed trials,
+     * and with a transfer that applies, the transferred trials, all in standard
+     * deviations of the new task.
+     */
+    private Training training(AskContext context, List<FrozenTrial> observed,
+            List<Double> values) {
+        int first = Math.max(0, observed.size() - maxTrainingSize());
+        List<Architecture> architectures = new ArrayList<>();
+        List<Double> targets = new ArrayList<>();
+        boolean transferring = transfer != null && context.objectives().size() == 1
+                && context.constraints().isEmpty();
+        String metric = context.objectives().get(0).metric();
+        for (int i = first; i < observed.size(); i++) {
+            architectures.add(context.space().parse(observed.get(i).architecture()));
+            targets.add(transferring
+                    ? transfer.targetScore(observed.get(i).metrics().get(metric))
+                    : values.get(i));
+        }
+        int own = architectures.size();
+        if (transferring) {
+            for (SourceStudy source : transfer.sources()) {
+                // A source's share of the training data is its weight.
+                int count = (int) Math.round(transfer.weight(source.name()) * MAX_TRANSFERRED);
+                List<TransferredTrial> ranked = source.trials().stream()
+                        .filter(t -> !context.isEvaluated(t.architecture()))
+                        .sorted(Comparator.comparingDouble(t -> -t.value()))
+                        .toList();
+                double step = Math.max(1, ranked.size() / (double) Math.max(1, count));
+                for (double k = 0; k < ranked.size() && count > 0; k += step) {
+                    TransferredTrial trial = ranked.get((int) k);
+                    architectures.add(trial.architecture());
+                    targets.add(transfer.score(trial));
+                }
+            }
+        }
+        return new Training(architectures, targets.stream().mapToDouble(d -> d).toArray(), own);
+    }
+
+    /**
+     * The next elite of the sources to propose during the random start, or empty once
+     * {@code initialRandom * w} of them were proposed, {@code w} the largest weight.
+     */
+    private Optional<TransferredTrial> nextSeed(AskContext context) {
+        if (transfer == null || context.objectives().size() != 1
+                || !context.constraints().isEmpty()) {
+            return Optional.empty();
+        }
+        int share = (int) Math.round(search.initialRandom() * transfer.maxWeight());
+        if (seeded >= share) {
+            return Optional.empty();
+        }
+        return transfer.elites(share).stream()
+                .filter(t -> !context.isEvaluated(t.architecture()))
+                .findFirst();
+    }
+
+    /**
+     * The training data of one proposal.
+     *
+     * @param architectures the own trials' architectures first, then the transferred ones
+     * @param targets one value per architecture, larger is better
+     * @param own how many of them are the study's own trials
+     */
+    private record Training(List<Architecture> architectures, double[] targets, int own) {
+
+        int size() {
+            return architectures.size();
+        }
+
+        /** The best transferred architectures, at most {@code count}, the study has not evaluated. */
+        List<Architecture> transferredParents(AskContext context, int count) {
+            List<Integer> order = new ArrayList<>();
+            for (int i = own; i < architectures.size(); i++) {
+                order.add(i);
+            }
+            order.sort(Comparator.comparingDouble(i -> -targets[i]));
+            return order.stream().limit(count).map(architectures::get)
+                    .filter(a -> !context.isEvaluated(a)).toList();
+        }
     }
 
     /**
@@ -233,16 +347,11 @@ public abstract class BayesianStrategy implements Strategy {
      * Fits the predictor and returns the candidate with the highest acquisition, or a
      * random architecture when there are fewer trials than the predictor needs.
      */
-    private Architecture best(AskContext context, List<FrozenTrial> observed,
-            List<Double> values, List<Architecture> pool, int level) {
+    private Architecture best(AskContext context, Training training, List<Architecture> pool,
+            int level) {
         SearchSpace space = context.space();
-        int first = Math.max(0, observed.size() - maxTrainingSize());
-        List<Architecture> architectures = new ArrayList<>(observed.size() - first);
-        double[] targets = new double[observed.size() - first];
-        for (int i = 0; i < targets.length; i++) {
-            architectures.add(space.parse(observed.get(first + i).architecture()));
-            targets[i] = values.get(first + i);
-        }
+        List<Architecture> architectures = training.architectures();
+        double[] targets = training.targets();
         Predictor predictor = predictor(space, context.random());
         if (architectures.size() < predictor.minTrainingSize()) {
             LOG.debug("Trial {}: predictor {} needs {} trials, got {}; drawing at random",
@@ -252,8 +361,11 @@ public abstract class BayesianStrategy implements Strategy {
         }
         double[] fitted = search.transform().apply(targets);
         predictor.fit(architectures, fitted);
-        // The transforms are monotone, so the best fitted value is the incumbent.
-        double incumbent = Arrays.stream(fitted).max().orElseThrow();
+        // The transforms are monotone, so the best fitted value is the incumbent: the best
+        // of the study's own trials, or of the transferred ones before there is any.
+        int own = training.own();
+        double incumbent = (own > 0 ? Arrays.stream(fitted, 0, own) : Arrays.stream(fitted))
+                .max().orElseThrow();
 
         double beta = search.ucbBeta() * (1 + level);
         double xi = XI_PER_LEVEL * level * standardDeviation(fitted);
@@ -353,17 +465,16 @@ public abstract class BayesianStrategy implements Strategy {
         }
     }
 
-    private List<Architecture> bestArchitectures(SearchSpace space, List<FrozenTrial> observed,
-            List<Double> values) {
+    private List<Architecture> bestArchitectures(Training training) {
         List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < observed.size(); i++) {
+        for (int i = 0; i < training.size(); i++) {
             order.add(i);
         }
         // Best value first; stable sort keeps the earlier trial first among ties.
-        order.sort(Comparator.comparingDouble(i -> -values.get(i)));
+        order.sort(Comparator.comparingDouble(i -> -training.targets()[i]));
         List<Architecture> parents = new ArrayList<>();
         for (int i = 0; i < Math.min(search.parents(), order.size()); i++) {
-            parents.add(space.parse(observed.get(order.get(i)).architecture()));
+            parents.add(training.architectures().get(order.get(i)));
         }
         return parents;
     }
@@ -390,6 +501,9 @@ public abstract class BayesianStrategy implements Strategy {
 
     @Override
     public void tell(FrozenTrial trial) {
+        if (trial.attributes().containsKey(Transfer.TRANSFERRED_FROM)) {
+            seeded++;
+        }
         trials.add(trial);
     }
 }

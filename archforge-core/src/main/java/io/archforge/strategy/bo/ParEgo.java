@@ -52,6 +52,12 @@ public final class ParEgo extends BayesianStrategy {
         this.options = options;
     }
 
+    /** ParEGO scalarises several objectives afresh for each trial and takes no warm start. */
+    @Override
+    public boolean warmStart(io.archforge.transfer.Transfer transfer) {
+        return false;
+    }
+
     @Override
     public String name() {
         return NAME;

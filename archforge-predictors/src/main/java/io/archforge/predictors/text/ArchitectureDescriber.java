@@ -91,7 +91,7 @@ public final class ArchitectureDescriber {
         Objects.requireNonNull(architecture, "architecture");
         form.checkSpace(architecture);
         if (form instanceof ChainGraphForm) {
-            return List.of(ChoiceDescription.of((ChoiceSpace) space, architecture));
+            return List.of(ChoiceDescription.of((ChoiceSpace) space.unrestricted(), architecture));
         }
         List<ArchitectureGraph> graphs = form.graphs(architecture);
         List<String> parts = new ArrayList<>(graphs.size());

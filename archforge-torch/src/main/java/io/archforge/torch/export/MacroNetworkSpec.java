@@ -6,6 +6,7 @@ import ai.djl.nn.SequentialBlock;
 import io.archforge.space.Architecture;
 import io.archforge.space.MacroSpace;
 import io.archforge.space.MacroSpace.StageSpec;
+import io.archforge.space.RecipeSpace;
 import io.archforge.torch.net.MacroNetworkBuilder;
 import io.archforge.torch.train.Trainer;
 import java.util.ArrayList;
@@ -65,6 +66,18 @@ public record MacroNetworkSpec(int channels, int height, int width, int classes,
     @Override
     public String pythonClassName() {
         return "MacroNetwork";
+    }
+
+    /**
+     * Parses a {@code macro} architecture, or the macro part of a {@code macro+recipe}
+     * one: its recipe choices change training only, and its dropout is the identity at
+     * inference, so the exported network is that of the macro part.
+     *
+     * @throws IllegalArgumentException when the text is not an architecture of either space
+     */
+    @Override
+    public Architecture parse(String text) {
+        return MacroSpace.create().parse(RecipeSpace.macroText(text));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.archforge.torch.export;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.archforge.space.RecipeSpace;
 import io.archforge.torch.nb201.Nb201Input;
 import io.archforge.torch.nb201.Nb201Skeleton;
 import java.util.Locale;
@@ -18,9 +19,10 @@ public final class NetworkSpecs {
     }
 
     /**
-     * Returns the network of a trial of a study over {@code space}. A {@code macro} trial
-     * needs its stored weights, whose metadata names the network. An {@code nb201} trial
-     * gets the benchmark's network for the study's data set.
+     * Returns the network of a trial of a study over {@code space}. A {@code macro} or
+     * {@code macro+recipe} trial needs its stored weights, whose metadata names the
+     * network. An {@code nb201} trial gets the benchmark's network for the study's data
+     * set.
      *
      * @param evaluatorOptions the study's evaluator options, whose {@code dataset} names
      *     the NAS-Bench-201 data set of an {@code nb201} study
@@ -30,7 +32,7 @@ public final class NetworkSpecs {
      */
     public static NetworkSpec forTrial(String space, Map<String, String> evaluatorOptions,
             Optional<TensorFile> weights) {
-        if (space.equals(MacroNetworkSpec.SPACE)) {
+        if (space.equals(MacroNetworkSpec.SPACE) || space.equals(RecipeSpace.NAME)) {
             TensorFile file = weights.orElseThrow(() -> new IllegalArgumentException(
                     "the trial has no stored weights (artifact " + ModelExport.WEIGHTS_FILE
                             + "); only macro trials trained by the train evaluator store"
@@ -104,7 +106,8 @@ public final class NetworkSpecs {
     /** Returns the error for a space whose networks cannot be exported. */
     static IllegalArgumentException unsupported(String space) {
         return new IllegalArgumentException("cannot export networks of space '" + space
-                + "': export supports " + MacroNetworkSpec.SPACE + " (trained weights) and "
+                + "': export supports " + MacroNetworkSpec.SPACE + " and " + RecipeSpace.NAME
+                + " (trained weights) and "
                 + Nb201NetworkSpec.SPACE + " (untrained weights from the trial seed)");
     }
 

@@ -8,6 +8,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.norm.Dropout;
 import ai.djl.util.Pair;
 import io.archforge.torch.export.TorchModule.FunctionKind;
 import io.archforge.torch.nb201.Nb201Cell;
@@ -26,7 +27,9 @@ import java.util.Objects;
  * <p>{@link #of} maps the blocks that {@code MacroNetworkBuilder} and {@code
  * Nb201NetworkBuilder} use and rejects any other block by class. It drops the probe
  * points ({@code LAYER_OUTPUT}) of the NAS-Bench-201 network, which pass their input
- * through, and a sequential block left with one child becomes that child.
+ * through, and dropout layers, which do so at inference and have no parameters, so a
+ * network trained with dropout gets the names of the same network without it. A
+ * sequential block left with one child becomes that child.
  *
  * @param root the network, with the given names for its top-level children
  * @param parameters every parameter, in network order
@@ -84,8 +87,11 @@ public record TorchLayout(TorchModule.Sequential root, List<ParameterBinding> pa
         return new TorchLayout(root, bindings);
     }
 
-    /** Returns the module of {@code block}, or null for a probe point that is dropped. */
+    /** Returns the module of {@code block}, or null for a probe point or dropout layer. */
     private static TorchModule module(Block block) {
+        if (block instanceof Dropout) {
+            return null;
+        }
         if (block instanceof ParameterFreeOp op) {
             return parameterFree(op.kind());
         }

@@ -11,6 +11,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import io.archforge.space.Architecture;
 import io.archforge.space.MacroSpace;
@@ -26,7 +27,8 @@ import java.util.List;
  *       {@link #stemStride()}, batch norm, ReLU;</li>
  *   <li>each stage: {@code depth} inverted-bottleneck blocks of MobileNetV2 (Sandler et
  *       al., 2018), the first block of stages 2 and 3 with stride 2;</li>
- *   <li>global average pooling and one linear layer to the class logits.</li>
+ *   <li>global average pooling and one linear layer to the class logits, with a
+ *       dropout layer before the linear layer when a dropout rate above 0 is given.</li>
  * </ol>
  * A block with expansion {@code e > 1} is a 1x1 convolution to {@code width * e}
  * channels, batch norm, ReLU, then a depthwise {@code kernel x kernel} convolution,
@@ -73,8 +75,16 @@ public final class MacroNetworkBuilder {
         return build(MacroSpace.stages(architecture));
     }
 
-    /** Builds the network of these stages, first stage first. */
+    /** Builds the network of these stages, first stage first, without dropout. */
     public SequentialBlock build(List<StageSpec> stages) {
+        return build(stages, 0f);
+    }
+
+    /**
+     * Builds the network of these stages, first stage first, with dropout of rate
+     * {@code dropout} before the linear layer; 0 adds no dropout layer.
+     */
+    public SequentialBlock build(List<StageSpec> stages, float dropout) {
         if (stages.isEmpty()) {
             throw new IllegalArgumentException("a macro network needs at least one stage");
         }
@@ -95,7 +105,7 @@ public final class MacroNetworkBuilder {
         }
 
         // Classifier
-        network.add(classifier());
+        network.add(classifier(dropout));
         return network;
     }
 
@@ -110,10 +120,26 @@ public final class MacroNetworkBuilder {
 
     /** Builds the classifier: global average pooling, flattening and the linear layer. */
     public SequentialBlock classifier() {
+        return classifier(0f);
+    }
+
+    /**
+     * Builds the classifier with dropout of rate {@code dropout} before the linear layer.
+     * Dropout acts in training only, and a rate of 0 adds no layer.
+     *
+     * @throws IllegalArgumentException when the rate is not in [0, 1)
+     */
+    public SequentialBlock classifier(float dropout) {
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("dropout rate must be in [0, 1), got " + dropout);
+        }
         SequentialBlock classifier = new SequentialBlock();
         classifier.add(Pool.globalAvgPool2dBlock())
-                .add(Blocks.batchFlattenBlock())
-                .add(Linear.builder().setUnits(classes).build());
+                .add(Blocks.batchFlattenBlock());
+        if (dropout > 0) {
+            classifier.add(Dropout.builder().optRate(dropout).build());
+        }
+        classifier.add(Linear.builder().setUnits(classes).build());
         return classifier;
     }
 

@@ -67,7 +67,7 @@ public final class FewShotSupernet implements Supernet {
             SupernetTrainer trainer, DataSplit data, long seed, EvaluationContext context) {
         Objects.requireNonNull(trained, "trained");
         Objects.requireNonNull(trainer, "trainer");
-        CellSpace space = (CellSpace) trained.space();
+        CellSpace space = (CellSpace) trained.space().unrestricted();
         SplittableRandom seeds = new SplittableRandom(seed);
         List<Nb201Supernet> children = new ArrayList<>();
         List<SupernetTrainingResult> results = new ArrayList<>();

@@ -3,18 +3,35 @@ package io.archforge.torch.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.archforge.space.Hyperparameters.Augmentation;
 import io.archforge.torch.data.ImageDataset;
 import java.util.SplittableRandom;
 
-/** Cuts a dataset into input and label arrays, in a seeded shuffled order or in order. */
+/**
+ * Cuts a dataset into input and label arrays, in a seeded shuffled order or in order.
+ * Batches in the shuffled order may be augmented; batches in dataset order never are.
+ */
 public final class Batches {
+    /** Mixed into the seed of the augmentation draws, so they differ from the shuffle's. */
+    private static final long AUGMENTATION_SALT = 0x9E3779B97F4A7C15L;
+
     private final ImageDataset images;
     private final int batchSize;
     private final int[] order;
     private final SplittableRandom random;
+    private final ImageAugmenter augmenter;
 
     /** Creates batches of {@code batchSize} images of {@code images}, shuffled with {@code seed}. */
     public Batches(ImageDataset images, int batchSize, long seed) {
+        this(images, batchSize, seed, Augmentation.NONE);
+    }
+
+    /**
+     * Creates batches of {@code batchSize} images of {@code images}, shuffled with
+     * {@code seed}, whose shuffled batches get {@code augmentation}. The shuffle does not
+     * depend on the augmentation.
+     */
+    public Batches(ImageDataset images, int batchSize, long seed, Augmentation augmentation) {
         this.images = images;
         this.batchSize = batchSize;
         this.order = new int[images.size()];
@@ -22,6 +39,7 @@ public final class Batches {
             order[i] = i;
         }
         this.random = new SplittableRandom(seed);
+        this.augmenter = new ImageAugmenter(augmentation, seed ^ AUGMENTATION_SALT);
     }
 
     /** Draws a new order of all images (Fisher-Yates). */
@@ -34,7 +52,10 @@ public final class Batches {
         }
     }
 
-    /** Creates the images of batch {@code index} in the current order: [batch, 1, rows, cols]. */
+    /**
+     * Creates the images of batch {@code index} in the current order, augmented:
+     * [batch, 1, rows, cols].
+     */
     public NDArray images(NDManager manager, int index) {
         return pixels(manager, index * batchSize, batchSize, true);
     }
@@ -60,6 +81,9 @@ public final class Batches {
         for (int i = 0; i < size; i++) {
             int index = shuffled ? order[start + i] : start + i;
             images.copyNormalized(index, values, i * imageSize);
+            if (shuffled && augmenter.changesImages()) {
+                augmenter.apply(values, i * imageSize, images.rows(), images.columns());
+            }
         }
         return manager.create(values, new Shape(size, 1, images.rows(), images.columns()));
     }

@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains a DJL network with a fixed {@link TrainingRecipe} in a manual loop.
+ * Trains a DJL network with a {@link TrainingRecipe} in a manual loop.
  *
  * <p>Every step is a {@link TrainingStep}, which keeps memory flat however many steps
  * run. Autograd is recorded on the calling thread only, so several trainers may run in
@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * weights. The engine's random generator is shared by the process, so another thread
  * that draws random numbers during {@link #initialize} breaks that.
  *
- * <p>{@link #fit} frees the optimizer's momentum arrays when it returns or throws, so
+ * <p>{@link #fit} frees the optimizer's state arrays when it returns or throws, so
  * memory also stays flat however many networks are trained one after another.
  */
 public final class Trainer {
@@ -61,7 +61,8 @@ public final class Trainer {
     /**
      * Trains an initialized network on all images of {@code data.train()} and scores it on
      * {@code data.validation()} after each epoch, reporting each score as {@code accuracy}
-     * to the context. The epochs and the batch size come from the recipe.
+     * to the context. The epochs, the batch size, the optimizer and the augmentation come
+     * from the recipe; the network already contains the recipe's dropout.
      *
      * @throws TrialPrunedException when {@code context.shouldPrune()} turns true after an
      *     epoch's report
@@ -71,7 +72,23 @@ public final class Trainer {
     public TrainingResult fit(Block block, NDManager manager, DataSplit data, long seed,
             EvaluationContext context) {
         int totalSteps = stepsPerEpoch(data.train()) * recipe.epochs();
-        return fit(block, manager, data, seed, context, optimizer(totalSteps));
+        return switch (recipe.optimizer()) {
+            case SGD -> fit(block, manager, data, seed, context, optimizer(totalSteps));
+            case ADAM -> {
+                try (ClosableAdam adam = new ClosableAdam(Optimizer.adam()
+                        .optLearningRateTracker(schedule(totalSteps))
+                        .optWeightDecays(recipe.weightDecay()))) {
+                    yield train(block, manager, data, seed, context, adam);
+                }
+            }
+            case ADAMW -> {
+                try (ClosableAdamW adamW = new ClosableAdamW(Optimizer.adamW()
+                        .optLearningRateTracker(schedule(totalSteps))
+                        .optWeightDecays(recipe.weightDecay()))) {
+                    yield train(block, manager, data, seed, context, adamW);
+                }
+            }
+        };
     }
 
     /**
@@ -91,7 +108,7 @@ public final class Trainer {
         int stepsPerEpoch = stepsPerEpoch(train);
         TrainingStep step = new TrainingStep(block, manager, optimizer);
         ParameterStore parameters = new ParameterStore(manager, false);
-        Batches batches = new Batches(train, recipe.batchSize(), seed);
+        Batches batches = new Batches(train, recipe.batchSize(), seed, recipe.augmentation());
 
         List<Double> accuracies = new ArrayList<>();
         double lossSum = 0;
@@ -160,17 +177,24 @@ public final class Trainer {
         }
     }
 
-    /** Creates the recipe's optimizer, whose cosine schedule ends after {@code totalSteps}. */
+    /**
+     * Creates the recipe's SGD optimizer, whose cosine schedule ends after
+     * {@code totalSteps}, whatever optimizer the recipe names.
+     */
     ClosableSgd optimizer(int totalSteps) {
-        Tracker schedule = Tracker.cosine()
+        return new ClosableSgd(Optimizer.sgd()
+                .setLearningRateTracker(schedule(totalSteps))
+                .optMomentum(recipe.momentum())
+                .optWeightDecays(recipe.weightDecay()));
+    }
+
+    /** Creates the schedule that lowers the rate along a cosine to 0 in {@code totalSteps}. */
+    private Tracker schedule(int totalSteps) {
+        return Tracker.cosine()
                 .setBaseValue(recipe.learningRate())
                 .optFinalValue(0f)
                 .setMaxUpdates(totalSteps)
                 .build();
-        return new ClosableSgd(Optimizer.sgd()
-                .setLearningRateTracker(schedule)
-                .optMomentum(recipe.momentum())
-                .optWeightDecays(recipe.weightDecay()));
     }
 
     private static void checkStop(EvaluationContext context, String position) {

@@ -16,6 +16,7 @@ import io.archforge.space.Architecture;
 import io.archforge.space.MacroSpace;
 import io.archforge.space.MacroSpace.StageSpec;
 import io.archforge.torch.data.DataSplit;
+import io.archforge.torch.data.ImageDataset;
 import io.archforge.torch.data.TrainTestData;
 import io.archforge.torch.export.MacroNetworkSpec;
 import io.archforge.torch.export.ModelExport;
@@ -39,7 +40,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Evaluates {@code macro} architectures by training them with DJL on the CPU.
+ * Evaluates {@code macro} and {@code macro+recipe} architectures by training them with
+ * DJL on the CPU.
  *
  * <p>Each evaluation builds the network ({@link MacroNetworkBuilder}), initializes it from
  * the trial seed, trains it with a fixed {@link TrainingRecipe} on a training subset and
@@ -58,6 +60,14 @@ import org.slf4j.LoggerFactory;
  * A complete evaluation also returns the trained parameters, batch-norm running
  * statistics included, as the artifact {@value ModelExport#WEIGHTS_FILE} in the
  * safetensors format ({@link NetworkWeights}).
+ *
+ * <p>A {@code macro+recipe} architecture ({@link io.archforge.space.RecipeSpace}) trains
+ * its macro network with the evaluator's recipe changed to the trial's learning rate,
+ * weight decay, batch size, epochs, optimizer, augmentation and dropout
+ * ({@link TrainingRecipe#with}). The attribute {@code recipe} describes the recipe that
+ * trained each trial, and such a trial adds one {@code recipe.NAME} attribute per
+ * setting. The weights artifact contains the macro network, which dropout leaves
+ * unchanged at inference.
  *
  * <p>Fidelity: any whole number of epochs from 1 to the recipe's (the learning-rate
  * schedule spans the epochs of the run), or a fraction of the training images from
@@ -179,13 +189,19 @@ public final class TrainingEvaluator implements Evaluator {
         return provenance;
     }
 
+    /** Returns the held-out images that {@code accuracy} is measured on. */
+    public ImageDataset validationImages() {
+        return split.validation();
+    }
+
     @Override
     public Evaluation evaluate(Architecture architecture, EvaluationContext context) {
-        List<StageSpec> stages = MacroSpace.stages(architecture);
+        TrialRecipe trial = TrialRecipe.of(architecture, trainer.recipe());
+        List<StageSpec> stages = MacroSpace.stages(trial.macro());
         Shape input = new Shape(1, 1, data.train().rows(), data.train().columns());
         try (NDManager manager = DjlRuntime.engine().newBaseManager()) {
             // Build and initialize from the trial seed
-            SequentialBlock network = builder.build(stages);
+            SequentialBlock network = builder.build(stages, trial.recipe().dropout());
             synchronized (INITIALIZATION_LOCK) {
                 Trainer.initialize(network, manager, input, context.seed());
             }
@@ -193,16 +209,18 @@ public final class TrainingEvaluator implements Evaluator {
 
             // Train at the requested fidelity, then time inference
             DjlRuntime.setThreads(trainingThreads);
-            Fidelity fidelity = context.fidelity().orElse(fidelities.maximum());
-            double fraction = fidelity.kind() == FidelityKind.DATA_FRACTION
-                    ? fractions.check(fidelity).value() : 1;
-            int epochs = fidelity.kind() == FidelityKind.EPOCHS
-                    ? fidelities.check(fidelity).asInt() : trainer.recipe().epochs();
-            Trainer run = epochs == trainer.recipe().epochs() ? trainer
-                    : new Trainer(trainer.recipe().withEpochs(epochs));
+            // Without a fidelity the trial trains for its recipe's epochs on all images
+            Optional<Fidelity> fidelity = context.fidelity();
+            double fraction = fidelity.filter(f -> f.kind() == FidelityKind.DATA_FRACTION)
+                    .map(f -> fractions.check(f).value()).orElse(1.0);
+            int epochs = fidelity.filter(f -> f.kind() == FidelityKind.EPOCHS)
+                    .map(f -> fidelities.check(f).asInt()).orElse(trial.recipe().epochs());
+            TrainingRecipe recipe = trial.recipe().withEpochs(epochs);
+            Trainer run = recipe.equals(trainer.recipe()) ? trainer : new Trainer(recipe);
             TrainingResult result;
             try {
-                result = run.fit(network, manager, subset(fraction), context.seed(), context);
+                result = run.fit(network, manager, subset(fraction, run.recipe().batchSize()),
+                        context.seed(), context);
             } catch (TrialPrunedException e) {
                 NetworkFootprint footprint = NetworkFootprint.of(network, input);
                 Map<String, Double> partial = new HashMap<>(e.metrics());
@@ -214,7 +232,7 @@ public final class TrainingEvaluator implements Evaluator {
                 throw new TrialPrunedException(e.step(), partial);
             }
             byte[] weights = Safetensors.encode(NetworkWeights.capture(network, networkSpec,
-                    architecture, true, context.seed()));
+                    trial.macro(), true, context.seed()));
             HardwareProfile profile = profiler.profile(network, manager, input);
             LOG.info("Trial {} ({}): {}", context.trialNumber(), architecture.contentHash(),
                     String.format(Locale.ROOT, "accuracy %.2f%%, %.4f M params, %.3f M FLOPs,"
@@ -222,17 +240,18 @@ public final class TrainingEvaluator implements Evaluator {
                             result.accuracy(), stats.params(), stats.flops(),
                             profile.latency().medianMs(), profile.memoryMb(),
                             result.trainSeconds()));
+            Map<String, String> attributes = attributes(result, profile);
+            attributes.putAll(trial.attributes(epochs));
             return new Evaluation(metrics(result, stats, profile, epochs * fraction),
-                    attributes(result, profile), Map.of(ModelExport.WEIGHTS_FILE, weights));
+                    attributes, Map.of(ModelExport.WEIGHTS_FILE, weights));
         }
     }
 
-    /** The split with the first {@code fraction} of its training images, whole batches at least. */
-    private DataSplit subset(double fraction) {
+    /** The split with the first {@code fraction} of its training images, one batch at least. */
+    private DataSplit subset(double fraction, int batch) {
         if (fraction >= 1) {
             return split;
         }
-        int batch = trainer.recipe().batchSize();
         int count = Math.max(batch, (int) Math.round(fraction * split.train().size()));
         int[] first = new int[count];
         for (int i = 0; i < count; i++) {

@@ -1,25 +1,37 @@
 package io.archforge.torch.train;
 
+import io.archforge.space.Hyperparameters;
+import io.archforge.space.Hyperparameters.Augmentation;
+import io.archforge.space.Hyperparameters.Optimizer;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
- * The fixed training procedure applied to every architecture of a study.
+ * The training procedure applied to an architecture: fixed for every trial of a study,
+ * or chosen by each trial of a {@code macro+recipe} study ({@link #with(Hyperparameters)}).
  *
- * <p>SGD with (heavy-ball) momentum and weight decay, a learning rate that falls from
- * {@code learningRate} to zero along a cosine over all steps, and softmax cross-entropy
- * loss. Images are shuffled anew in every epoch from the trial seed; the last, partial
- * batch of an epoch is dropped.
+ * <p>The optimizer is SGD with (heavy-ball) momentum and L2 weight decay, Adam with the
+ * weight decay added to the gradient, or AdamW with decoupled weight decay (Adam's betas
+ * are DJL's defaults, 0.9 and 0.999). The learning rate falls from {@code learningRate}
+ * to zero along a cosine over all steps, and the loss is softmax cross-entropy. Images
+ * are shuffled anew in every epoch from the trial seed; the last, partial batch of an
+ * epoch is dropped. Augmentation changes training images only, and dropout acts before
+ * the classifier's linear layer during training only.
  *
  * @param epochs passes over the training images
  * @param batchSize images per step
  * @param trainImages training images per trial, carved from the training split
  * @param validationImages held-out images to score on, carved from the training split
  * @param learningRate the initial learning rate
- * @param momentum the SGD momentum
+ * @param momentum the SGD momentum; Adam and AdamW ignore it
  * @param weightDecay the L2 penalty on all parameters
+ * @param optimizer the optimizer
+ * @param augmentation the random changes made to training images
+ * @param dropout the dropout rate before the classifier, 0 for no dropout layer
  */
 public record TrainingRecipe(int epochs, int batchSize, int trainImages, int validationImages,
-        float learningRate, float momentum, float weightDecay) {
+        float learningRate, float momentum, float weightDecay, Optimizer optimizer,
+        Augmentation augmentation, float dropout) {
 
     public TrainingRecipe {
         if (epochs < 1 || batchSize < 1) {
@@ -35,6 +47,18 @@ public record TrainingRecipe(int epochs, int batchSize, int trainImages, int val
                     + "weight decay >= 0, got " + learningRate + ", " + momentum + ", "
                     + weightDecay);
         }
+        Objects.requireNonNull(optimizer, "optimizer");
+        Objects.requireNonNull(augmentation, "augmentation");
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("need dropout in [0, 1), got " + dropout);
+        }
+    }
+
+    /** Creates an SGD recipe without augmentation or dropout. */
+    public TrainingRecipe(int epochs, int batchSize, int trainImages, int validationImages,
+            float learningRate, float momentum, float weightDecay) {
+        this(epochs, batchSize, trainImages, validationImages, learningRate, momentum,
+                weightDecay, Optimizer.SGD, Augmentation.NONE, 0f);
     }
 
     /**
@@ -53,7 +77,21 @@ public record TrainingRecipe(int epochs, int batchSize, int trainImages, int val
     /** This recipe with {@code count} epochs; the learning-rate schedule spans them. */
     public TrainingRecipe withEpochs(int count) {
         return new TrainingRecipe(count, batchSize, trainImages, validationImages, learningRate,
-                momentum, weightDecay);
+                momentum, weightDecay, optimizer, augmentation, dropout);
+    }
+
+    /**
+     * This recipe with the learning rate, weight decay, batch size, optimizer,
+     * augmentation, dropout and, when present, epochs of {@code chosen}. The training and
+     * validation images and the SGD momentum stay.
+     *
+     * @throws IllegalArgumentException when the batch size exceeds the training images
+     */
+    public TrainingRecipe with(Hyperparameters chosen) {
+        return new TrainingRecipe(chosen.epochs().orElse(epochs), chosen.batchSize(),
+                trainImages, validationImages, (float) chosen.learningRate(), momentum,
+                (float) chosen.weightDecay(), chosen.optimizer(), chosen.augmentation(),
+                (float) chosen.dropout());
     }
 
     /** Optimizer steps per epoch. */
@@ -63,8 +101,14 @@ public record TrainingRecipe(int epochs, int batchSize, int trainImages, int val
 
     /** Returns a one-line summary for logs and trial attributes. */
     public String describe() {
-        return String.format(Locale.ROOT, "SGD momentum %s, cosine lr %s, weight decay %s,"
-                + " %d epochs x %d images, batch %d, %d validation images", momentum,
+        String method = optimizer == Optimizer.SGD ? "SGD momentum " + momentum
+                : optimizer == Optimizer.ADAM ? "Adam" : "AdamW";
+        String text = String.format(Locale.ROOT, "%s, cosine lr %s, weight decay %s,"
+                + " %d epochs x %d images, batch %d, %d validation images", method,
                 learningRate, weightDecay, epochs, trainImages, batchSize, validationImages);
+        if (augmentation != Augmentation.NONE) {
+            text += ", augmentation " + augmentation.key();
+        }
+        return dropout > 0 ? text + ", dropout " + dropout : text;
     }
 }

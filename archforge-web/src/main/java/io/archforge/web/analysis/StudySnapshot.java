@@ -1,6 +1,7 @@
 package io.archforge.web.analysis;
 
 import io.archforge.space.SearchSpace;
+import io.archforge.space.RecipeSpace;
 import io.archforge.space.SearchSpaces;
 import io.archforge.storage.Storage;
 import io.archforge.study.FrozenTrial;
@@ -103,9 +104,16 @@ public record StudySnapshot(StudyConfig config, Map<String, String> attributes,
         return Study.paretoFrontOf(trials, objectives(), config.constraints());
     }
 
-    /** Looks up the built-in search space of the study, or returns empty when none has its name. */
+    /**
+     * Looks up the built-in search space of the study, with the stored recipe ranges of a
+     * study that tunes the recipe, or returns empty when no space has its name.
+     */
     public Optional<SearchSpace> space() {
         try {
+            if (config.space().equals(RecipeSpace.NAME)) {
+                return Optional.of(RecipeSpace.fromOptions(config.evaluatorOptions(),
+                        config.scheduler().isEmpty()));
+            }
             return Optional.of(SearchSpaces.byName(config.space()));
         } catch (IllegalArgumentException e) {
             return Optional.empty();

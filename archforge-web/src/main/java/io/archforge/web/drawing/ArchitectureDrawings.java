@@ -31,7 +31,7 @@ public final class ArchitectureDrawings {
     public static ArchitectureDrawing of(SearchSpace space, String text) {
         Architecture architecture = space.parse(text);
         List<CellDrawing> cells;
-        if (space instanceof CellSpace cellSpace) {
+        if (space.unrestricted() instanceof CellSpace cellSpace) {
             cells = List.of(cell(cellSpace, architecture));
         } else if (space.name().equals(MacroSpace.NAME)) {
             cells = List.of(MacroDrawing.of(architecture));
