@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The outcome of refining a study's space: for each choice its importance and, for each
@@ -127,6 +128,15 @@ public record Refinement(String study, String space, Objective objective, double
                     + unrestricted.choices().stream().map(Choice::name).toList() + " ("
                     + mismatch + "); apply it to space '" + space + "'");
         }
+    }
+
+    /**
+     * Returns the first difference between {@code base} and the space this refinement was
+     * made for, such as {@code choice 'recipe.epochs' has values [1, 2, 3], not [1, 2]},
+     * or empty when the refinement fits {@code base}.
+     */
+    public Optional<String> difference(SearchSpace base) {
+        return Optional.ofNullable(mismatch(base.unrestricted()));
     }
 
     private String mismatch(SearchSpace base) {

@@ -221,7 +221,7 @@ public record RecipeRanges(Map<Setting, Range> ranges) {
             Objects.requireNonNull(range, "range");
             if (integral() && (range.low() != Math.rint(range.low())
                     || range.high() != Math.rint(range.high()))) {
-                throw invalid(range, "it takes whole numbers, such as 1:5");
+                throw invalid(range, "it takes integers only, such as 1:5");
             }
             switch (this) {
                 case LEARNING_RATE, WEIGHT_DECAY -> {
@@ -259,8 +259,16 @@ public record RecipeRanges(Map<Setting, Range> ranges) {
         }
 
         private IllegalArgumentException invalid(Range range, String rule) {
-            return new IllegalArgumentException("invalid range " + format(range) + " of '"
-                    + key() + "': " + rule);
+            return new IllegalArgumentException("invalid range " + bound(range.low()) + ":"
+                    + bound(range.high()) + " of '" + key() + "': " + rule);
+        }
+
+        /** Writes a bound in full, a whole number without a decimal point. */
+        private static String bound(double value) {
+            if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+                return Long.toString((long) value);
+            }
+            return Double.toString(value);
         }
     }
 

@@ -148,7 +148,7 @@ public final class RegularizedEvolution implements Strategy {
         return new Proposal(child(context), notes);
     }
 
-    /** The variant with a Pareto archive searches several objectives and takes no warm start. */
+    /** Takes the knowledge of earlier studies, except in the variant with a Pareto archive. */
     @Override
     public boolean warmStart(Transfer transfer) {
         Objects.requireNonNull(transfer, "transfer");
@@ -165,8 +165,8 @@ public final class RegularizedEvolution implements Strategy {
     }
 
     /**
-     * The next elite to seed the population with, or empty when the population holds
-     * its share of seeds or no unevaluated elite is left.
+     * Returns the next elite to seed the population with, or empty when the population
+     * has its share of seeds or no unevaluated elite is left.
      */
     private Optional<TransferredTrial> nextSeed(AskContext context) {
         int share = (int) Math.round(options.population() * transfer.maxWeight());

@@ -64,7 +64,7 @@ public final class Reinforce implements Strategy {
     /** The strategy name. */
     public static final String NAME = "reinforce";
 
-    /** The most elites of the sources proposed first, at a source weight of 1. */
+    /** The maximum number of the sources' elites proposed first, at a source weight of 1. */
     static final int SEEDS = 10;
     /** The own trials after which a source's policy counts half. */
     static final int PRIOR_TRIALS = 50;
@@ -147,7 +147,7 @@ public final class Reinforce implements Strategy {
         return new Proposal(RandomSearch.drawUnseen(context, RandomSearch.MAX_DRAWS), notes);
     }
 
-    /** The next elite of the sources to propose, or empty once the share is spent. */
+    /** Returns the next elite of the sources to propose, or empty once the share is spent. */
     private Optional<TransferredTrial> nextSeed(AskContext context) {
         if (transfer == null || context.objectives().size() != 1
                 || !context.constraints().isEmpty()) {
@@ -208,7 +208,7 @@ public final class Reinforce implements Strategy {
         }
     }
 
-    /** The own logits plus each source's logits times its current weight. */
+    /** Returns the own logits plus each source's logits times its current weight. */
     private double[][] policy() {
         if (sourceLogits.isEmpty()) {
             return logits;
@@ -302,7 +302,10 @@ public final class Reinforce implements Strategy {
         update(architecture, reward, exploration.level());
     }
 
-    /** One policy-gradient update for {@code architecture} with {@code reward}, larger is better. */
+    /**
+     * Makes one policy-gradient update for {@code architecture} with {@code reward}, larger
+     * is better.
+     */
     private void update(Architecture architecture, double reward, int level) {
         double advantage = advantage(reward);
         double temperature = options.temperature() * (1 + 0.5 * level);

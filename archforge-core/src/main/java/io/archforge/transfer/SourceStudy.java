@@ -17,8 +17,9 @@ public record SourceStudy(String name, List<TransferredTrial> trials) {
         trials = List.copyOf(trials);
         if (trials.size() < 2) {
             throw new IllegalArgumentException("study '" + name + "' has " + trials.size()
-                    + " complete trials with the objective's metric; a warm start needs at "
-                    + "least 2, so finish more trials there or drop --warm-start-from " + name);
+                    + " complete trials with the objective's metric inside this study's space; "
+                    + "a warm start needs at least 2, so finish more trials there, search with "
+                    + "its ranges, or drop --warm-start-from " + name);
         }
         for (TransferredTrial trial : trials) {
             if (!trial.source().equals(name)) {

@@ -99,7 +99,7 @@ class WarmStartedStrategyTest {
     }
 
     @Test
-    void evolutionSeedsItsPopulationWithTheElitesInRankOrder() {
+    void evolutionSeedsElitesInRankOrder() {
         Transfer transfer = Transfer.of(SPACE, ACCURACY, List.of(source()));
         List<TransferredTrial> elites = transfer.elites(10);
 
@@ -116,7 +116,7 @@ class WarmStartedStrategyTest {
     }
 
     @Test
-    void randomSearchIgnoresTheKnowledgeAndAddsNoNotes() {
+    void randomSearchIgnoresKnowledge() {
         WarmStartedStrategy strategy = new WarmStartedStrategy(new RandomSearch(),
                 Transfer.of(SPACE, ACCURACY, List.of(source())));
 
@@ -133,7 +133,7 @@ class WarmStartedStrategyTest {
         List<FrozenTrial> trials = run(new WarmStartedStrategy(Strategies.create("evolution",
                 Map.of()), transfer), 12);
 
-        // Nothing is known of the task at first, so the first proposals are random; the
+        // The first proposals are random because nothing is known of the task yet. The
         // source is seeded once the study's own trials show that it ranks them well.
         assertThat(trials.get(0).attributes()).doesNotContainKey(Transfer.TRANSFERRED_FROM)
                 .containsEntry(Transfer.WEIGHTS, "src=0.000");
@@ -148,7 +148,7 @@ class WarmStartedStrategyTest {
     }
 
     @Test
-    void aStrategyIsWarmStartedOnce() {
+    void warmStartIsOnce() {
         WarmStartedStrategy strategy = new WarmStartedStrategy(Strategies.create("evolution",
                 Map.of()), Transfer.of(SPACE, ACCURACY, List.of(source())));
 

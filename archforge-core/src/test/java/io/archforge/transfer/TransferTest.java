@@ -24,7 +24,7 @@ class TransferTest {
     private static final CellSpace SPACE = CellSpace.nb201();
     private static final Objective ACCURACY = Objective.maximize("accuracy");
 
-    /** A smooth task: more 3x3 convolutions and fewer zero edges score higher. */
+    /** Scores a smooth task, where more 3x3 convolutions and fewer zero edges score higher. */
     static double task(Architecture architecture) {
         double value = 50;
         for (Number gene : architecture.genes()) {
@@ -52,7 +52,7 @@ class TransferTest {
     }
 
     @Test
-    void weightStartsAtThePriorAndShrinksTheStandardisedSourceValues() {
+    void weightStartsAtPrior() {
         SourceStudy source = source("a", 80, 1);
         Transfer transfer = Transfer.of(SPACE, ACCURACY, List.of(source));
 
@@ -69,7 +69,7 @@ class TransferTest {
     }
 
     @Test
-    void aTaskThatRanksAlikeRaisesTheWeightAndAnUnrelatedOneLowersIt() {
+    void weightFollowsRankAgreement() {
         Transfer alike = Transfer.of(SPACE, ACCURACY, List.of(source("a", 150, 2)));
         Transfer unrelated = Transfer.of(SPACE, ACCURACY, List.of(source("a", 150, 2)));
         SplittableRandom random = new SplittableRandom(3);
@@ -142,7 +142,7 @@ class TransferTest {
     }
 
     @Test
-    void distanceOfRealChoicesIsTheirShareOfTheRange() {
+    void distanceOfRealChoicesIsShareOfRange() {
         ChoiceSpace space = new ChoiceSpace("mixed", List.of(
                 new Choice.Categorical("op", List.of("a", "b")),
                 new Choice.FloatRange("rate", 0.001, 1, true),

@@ -165,11 +165,15 @@ public final class RobustnessBenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "unknown attack '" + name
                     + "' in --attacks: use " + String.join(", ", Attack.names()));
         }
+        if (name.equals(Attack.PGD) && pgdSteps < 1) {
+            throw new ParameterException(spec.commandLine(), "invalid --pgd-steps " + pgdSteps
+                    + ": it must be 1 or more, such as " + Attack.Pgd.STANDARD_STEPS);
+        }
         try {
             return name.equals(Attack.PGD) ? new Attack.Pgd(epsilon, pgdSteps)
                     : Attack.of(name, epsilon);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "invalid --attacks or --epsilons: "
+            throw new ParameterException(spec.commandLine(), "invalid --epsilons: "
                     + e.getMessage());
         }
     }

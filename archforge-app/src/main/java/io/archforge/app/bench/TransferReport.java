@@ -40,9 +40,9 @@ final class TransferReport {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
                 "Trials until the best cell is within %.2f points of the target's best "
                         + "200-epoch test accuracy (at most %d; transferred trials are not "
-                        + "counted); source studies: evolution, %d trials; %d seeds; %.1f s.%n",
+                        + "counted); source studies: evolution, %d trials; %d seed%s; %.1f s.%n",
                 settings.tolerance(), settings.maxTrials(), settings.sourceTrials(),
-                settings.seeds(), seconds));
+                settings.seeds(), settings.seeds() == 1 ? "" : "s", seconds));
         for (TransferPair pair : settings.pairs()) {
             for (String strategy : settings.strategies()) {
                 text.append(table(runs, pair, strategy, settings));
@@ -71,9 +71,11 @@ final class TransferReport {
                 double regret = chosen.stream().mapToDouble(r -> r.regretAfter(trial))
                         .average().orElse(Double.NaN);
                 regrets.append(regrets.length() == 0 ? "" : " / ")
-                        .append(String.format(Locale.ROOT, "%.3f", regret));
+                        .append(trial > settings.maxTrials() ? "-"
+                                : String.format(Locale.ROOT, "%.3f", regret));
             }
-            text.append(String.format(Locale.ROOT, "| %s | %.1f | %.0f | %d | %s | %s | %s | %s |%n",
+            text.append(String.format(Locale.ROOT,
+                    "| %s | %.1f | %.0f | %d | %s | %s | %s | %s |%n",
                     variant, mean, median(trials), missed, factor, regrets,
                     meanWeight(chosen, "source"), meanWeight(chosen, "misleading")));
         }

@@ -4,6 +4,7 @@ import io.archforge.app.output.Json;
 import io.archforge.app.setup.DatasetSpec;
 import io.archforge.app.setup.EvaluatorFactory;
 import io.archforge.app.setup.StorageLocation;
+import io.archforge.app.setup.StudyAttack;
 import io.archforge.app.setup.TrainingSettings;
 import io.archforge.storage.Storage;
 import io.archforge.study.FrozenTrial;
@@ -142,8 +143,12 @@ final class ExportCommand implements Callable<Integer> {
         Map<String, String> options = config.evaluatorOptions();
         Map<String, String> training = config.evaluator().equals(DatasetSpec.TRAIN)
                 ? TrainingSettings.fromMap(options).toMap() : Map.of();
+        // The study's stored attack applies to every trial, also one without attack attributes.
+        Map<String, String> attributes = new LinkedHashMap<>(frozen.attributes());
+        StudyAttack.stored(config).ifPresent(
+                attack -> attack.attributes().forEach(attributes::putIfAbsent));
         return new ExportProvenance(study, trial, frozen.seed(), dataset(config), training,
-                frozen.attributes(), frozen.finished(), version(), Instant.now());
+                attributes, frozen.finished(), version(), Instant.now());
     }
 
     /** Returns the data set as the command line names it, such as cifar10 or fashion-mnist. */

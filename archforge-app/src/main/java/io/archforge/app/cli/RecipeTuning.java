@@ -1,6 +1,7 @@
 package io.archforge.app.cli;
 
 import io.archforge.app.setup.DatasetSpec;
+import io.archforge.app.setup.TrainingSettings;
 import io.archforge.space.MacroSpace;
 import io.archforge.space.RecipeRanges;
 import io.archforge.space.RecipeSpace;
@@ -29,6 +30,46 @@ final class RecipeTuning {
     }
 
     /**
+     * Returns the option that requested the recipe search, as the user wrote it: {@code
+     * --tune-recipe}, or {@code --space macro+recipe} when only that was given.
+     */
+    static String requestedBy(SearchOptions options) {
+        return Boolean.TRUE.equals(options.tuneRecipe) ? "--tune-recipe"
+                : "--space " + RecipeSpace.NAME;
+    }
+
+    /**
+     * Returns the standard training settings that a new study's fixed recipe starts from.
+     * When the recipe is tuned, each trial takes its batch size from the recipe, so the
+     * standard batch size is kept when it fits {@code --train-images} and the recipe's
+     * smallest batch size replaces it otherwise.
+     *
+     * @throws UsageException when even the smallest batch size of the recipe range is
+     *     above {@code --train-images}
+     */
+    static TrainingSettings baseSettings(SearchOptions options) {
+        TrainingSettings standard = TrainingSettings.standard();
+        Integer images = options.training.trainImages;
+        if (!requested(options) || images == null || images < 1
+                || images >= standard.batchSize()) {
+            return standard;
+        }
+        RecipeRanges.Range range = batchRange(evaluatorOptions(options));
+        int smallest = range.powersOfTwo().get(0);
+        if (smallest > images) {
+            String given = (long) range.low() + ":" + (long) range.high();
+            int fitting = Integer.highestOneBit(images);
+            throw new UsageException("--train-images " + images + " is smaller than batch"
+                    + " size " + smallest + ", the smallest in --recipe-range batch_size="
+                    + given + ": an epoch trains on whole batches only; lower the range,"
+                    + " such as --recipe-range batch_size=" + fitting + ":" + fitting
+                    + ", or raise --train-images");
+        }
+        return new TrainingSettings(standard.epochs(), smallest, standard.trainImages(),
+                standard.validationImages(), standard.learningRate());
+    }
+
+    /**
      * Checks the recipe options against the others, before anything is stored.
      *
      * @param spec the data set of a new study, or empty when the options resume one
@@ -47,9 +88,10 @@ final class RecipeTuning {
         }
         if (options.benchmark != null
                 || spec.filter(DatasetSpec.Tabular.class::isInstance).isPresent()) {
-            throw new UsageException("--tune-recipe applies to real training only: the"
+            String option = requestedBy(options);
+            throw new UsageException(option + " applies to real training only: the"
                     + " nb201 benchmark's tables hold the results of one fixed training"
-                    + " recipe; drop --tune-recipe, or train for real with --dataset"
+                    + " recipe; drop " + option + ", or train for real with --dataset"
                     + " fashion-mnist");
         }
         if (options.space != null && !options.space.equals(MacroSpace.NAME)
@@ -58,9 +100,9 @@ final class RecipeTuning {
                     + " the training recipe, not --space " + options.space + "; drop --space"
                     + " or use --space macro");
         }
-        rejectSearchedSetting("--learning-rate", options.training.learningRate,
+        rejectSearchedSetting(options, "--learning-rate", options.training.learningRate,
                 "learning_rate=0.001:0.3");
-        rejectSearchedSetting("--batch-size", options.training.batchSize,
+        rejectSearchedSetting(options, "--batch-size", options.training.batchSize,
                 "batch_size=32:256");
         Map<String, String> stored = evaluatorOptions(options);
         String epochsKey = RecipeRanges.OPTION_PREFIX + RecipeRanges.Setting.EPOCHS.key();
@@ -72,7 +114,7 @@ final class RecipeTuning {
         }
         spec.filter(DatasetSpec.Training.class::isInstance)
                 .map(DatasetSpec.Training.class::cast)
-                .ifPresent(training -> requireBatchesFit(stored, training));
+                .ifPresent(training -> requireBatchesFit(options, stored, training));
     }
 
     /**
@@ -120,9 +162,10 @@ final class RecipeTuning {
             return;
         }
         if (!stored.space().equals(RecipeSpace.NAME)) {
-            throw new UsageException("--tune-recipe conflicts with study '" + stored.name()
+            String option = requestedBy(options);
+            throw new UsageException(option + " conflicts with study '" + stored.name()
                     + "', which searches space " + stored.space() + " with a fixed recipe;"
-                    + " drop --tune-recipe to resume it, or pick another --study name");
+                    + " drop " + option + " to resume it, or pick another --study name");
         }
         if (options.recipeRanges == null) {
             return;
@@ -147,27 +190,34 @@ final class RecipeTuning {
         return options.recipeRanges == null ? List.of() : options.recipeRanges;
     }
 
-    private static void rejectSearchedSetting(String option, Object value, String range) {
+    private static void rejectSearchedSetting(SearchOptions options, String option,
+            Object value, String range) {
         if (value != null) {
-            throw new UsageException(option + " " + value + " conflicts with --tune-recipe,"
+            throw new UsageException(option + " " + value + " conflicts with "
+                    + requestedBy(options) + ","
                     + " which searches that setting; drop " + option + " and set its range"
                     + " with --recipe-range " + range + " instead");
         }
     }
 
     /** Checks that every batch size of the range fits the training images. */
-    private static void requireBatchesFit(Map<String, String> stored,
+    private static void requireBatchesFit(SearchOptions options, Map<String, String> stored,
             DatasetSpec.Training training) {
-        RecipeRanges ranges = RecipeRanges.defaults().withOptions(stored);
-        List<Integer> batches = ranges.range(RecipeRanges.Setting.BATCH_SIZE).powersOfTwo();
+        List<Integer> batches = batchRange(stored).powersOfTwo();
         int largest = batches.get(batches.size() - 1);
         int images = training.settings().trainImages();
         if (largest > images) {
-            throw new UsageException("--tune-recipe would try batch size " + largest
+            throw new UsageException(requestedBy(options) + " would try batch size " + largest
                     + ", above the " + images + " training images (--train-images); raise"
                     + " --train-images or narrow the range with --recipe-range batch_size="
                     + Math.min(batches.get(0), Integer.highestOneBit(images)) + ":"
                     + Integer.highestOneBit(images));
         }
+    }
+
+    /** Returns the batch-size range that the stored recipe ranges give. */
+    private static RecipeRanges.Range batchRange(Map<String, String> stored) {
+        return RecipeRanges.defaults().withOptions(stored)
+                .range(RecipeRanges.Setting.BATCH_SIZE);
     }
 }

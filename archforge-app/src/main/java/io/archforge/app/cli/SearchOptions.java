@@ -191,14 +191,17 @@ final class SearchOptions {
                     + "repeatable, such as learning_rate=0.001:0.3.")
     List<String> recipeRanges;
 
-    @Option(names = "--attack", paramLabel = "noise|fgsm|pgd",
+    @Option(names = "--attack", paramLabel = "noise|fgsm|pgd|brightness|contrast",
             description = "Real training: also measure robust_accuracy (percent) under "
-                    + "Gaussian noise, FGSM or PGD of size --epsilon on the validation images.")
+                    + "Gaussian noise, FGSM, PGD or the brightness or contrast corruption of "
+                    + "size --epsilon on the validation images.")
     String attack;
 
     @Option(names = "--epsilon", paramLabel = "E",
             description = "Size of --attack on the [0, 1] pixel scale: the L-infinity bound "
-                    + "of fgsm and pgd, the standard deviation of noise (default: 0.1).")
+                    + "of fgsm and pgd, the standard deviation of noise, the value added to "
+                    + "every pixel by brightness, the fraction by which contrast moves each "
+                    + "pixel towards the image's mean (default: 0.1).")
     Double epsilon;
 
     @Mixin

@@ -112,7 +112,8 @@ final class StudyPlanner {
         Optional<DatasetSpec> spec = options.dataset == null
                 ? Optional.empty()
                 : Optional.of(options.training.applyTo(DatasetSpec.parse(options.benchmark,
-                        options.dataset, options.data, options.device, options.protocol)));
+                        options.dataset, options.data, options.device, options.protocol),
+                        RecipeTuning.baseSettings(options)));
         if (options.trialDelay != null) {
             Durations.parse(options.trialDelay, "--trial-delay");
             if (spec.isPresent() && !(spec.get() instanceof DatasetSpec.Tabular)) {
@@ -122,38 +123,62 @@ final class StudyPlanner {
         }
         Optional<List<Objective>> parsed = Optional.ofNullable(options.objectives)
                 .map(StudyPlanner::parseObjectives);
-        // Resuming without --dataset compares --attack and --epsilon with the stored study.
-        spec.ifPresent(given -> StudyAttack.check(StudyAttack.parse(options.attack,
-                options.epsilon), given, parsed.orElse(List.of()),
-                ConstraintOptions.parse(options.constraints)));
-        RecipeTuning.validate(options, spec);
         StudyPlanner planner =
                 new StudyPlanner(options, spec, parsed, limit, strategyOptions, schedulerOptions);
-        planner.requestedConfig();
+        // Resuming without --dataset compares --attack and --epsilon with the stored study.
+        // An existing --study keeps its stored attack, so robust_accuracy without --attack
+        // is checked once the store shows whether the study exists.
+        if (!planner.attackFromStore()) {
+            spec.ifPresent(planner::checkAttack);
+        }
+        RecipeTuning.validate(options, spec);
+        spec.ifPresent(given -> planner.newConfig(given, planner.studyName()));
         return planner;
     }
 
     /**
+     * Returns whether the attack that a robust_accuracy objective or constraint needs can
+     * only come from the study stored under {@code --study}, because {@code --attack} is
+     * not given.
+     */
+    private boolean attackFromStore() {
+        return options.study != null && options.attack == null
+                && StudyAttack.readsRobustAccuracy(objectives.orElse(List.of()), constraints);
+    }
+
+    private void checkAttack(DatasetSpec spec) {
+        StudyAttack.check(StudyAttack.parse(options.attack, options.epsilon), spec,
+                objectives.orElse(List.of()), constraints);
+    }
+
+    /**
      * Returns the configuration a new study would get from the options, or empty without
-     * {@code --dataset}. An existing study with the same name keeps its stored one.
+     * {@code --dataset} or while a robust_accuracy objective without {@code --attack}
+     * waits for the stored attack of {@code --study}. An existing study with the same name
+     * keeps its stored configuration.
      *
      * @throws UsageException when the options do not make a valid configuration
      */
     Optional<StudyConfig> requestedConfig() {
+        if (attackFromStore()) {
+            return Optional.empty();
+        }
         return dataset.map(spec -> newConfig(spec, studyName()));
     }
 
     /**
      * Checks the options against a store that does not exist yet: resuming needs the
-     * study in the store, so without {@code --dataset} there is nothing to run.
+     * study in the store, so without {@code --dataset} there is nothing to run, and a
+     * robust_accuracy objective or constraint needs {@code --attack}.
      *
-     * @throws UsageException naming the study and the store
+     * @throws UsageException naming the study and the store, or the missing attack
      */
     void requireDatasetForNewStore(String location) {
         if (dataset.isEmpty()) {
             throw new UsageException("study '" + studyName() + "' not found in " + location
                     + "; give --dataset to create it");
         }
+        checkAttack(dataset.get());
     }
 
     /**
@@ -290,6 +315,7 @@ final class StudyPlanner {
         } else {
             DatasetSpec spec = dataset.orElseThrow(() -> new UsageException("study '" + name
                     + "' not found in " + storage.location() + "; give --dataset to create it"));
+            checkAttack(spec);
             config = newConfig(spec, name);
         }
         Map<String, String> attributes = options.spaceFrom == null ? Map.of()

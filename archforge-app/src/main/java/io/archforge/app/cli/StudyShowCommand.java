@@ -1,6 +1,7 @@
 package io.archforge.app.cli;
 
 import io.archforge.app.output.Json;
+import io.archforge.app.refine.RefinementAttributes;
 import io.archforge.app.transfer.TransferSummary;
 import io.archforge.app.output.StudyReport;
 import io.archforge.app.output.TextTable;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,6 +58,7 @@ final class StudyShowCommand implements Callable<Integer> {
             json.put("total_trials", trials.size());
             json.put("skipped_trials", StudyReport.skippedTrials(trials));
             TransferSummary.of(study.attributes()).ifPresent(t -> json.put("transfer", t.toJson()));
+            refinedFrom(study).ifPresent(source -> json.put("refined_from", source));
             json.put("trials", trials.stream().map(TrialViews::full).toList());
             out.println(Json.write(json));
         } else {
@@ -64,10 +67,18 @@ final class StudyShowCommand implements Callable<Integer> {
             out.print(StudyReport.pruningLine(trials));
             out.println("Configuration: " + TrialViews.config(config));
             TransferSummary.of(study.attributes()).ifPresent(t -> out.print(t.toText()));
+            refinedFrom(study).ifPresent(source -> out.println("Searches the space refined "
+                    + "from study '" + source + "'"));
             out.print(table(trials));
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** Returns the study whose refined space this study searches, if any. */
+    private static Optional<String> refinedFrom(StudyStore.StoredStudy study) {
+        return Optional.ofNullable(study.attributes().get(RefinementAttributes.REFINED_FROM))
+                .filter(source -> !source.isBlank());
     }
 
     /** Returns the pruner's reason for a SKIPPED trial, or an empty string for other trials. */

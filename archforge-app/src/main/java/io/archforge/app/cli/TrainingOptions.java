@@ -62,8 +62,19 @@ final class TrainingOptions {
      *     value is invalid
      */
     DatasetSpec applyTo(DatasetSpec spec) {
+        return applyTo(spec, TrainingSettings.standard());
+    }
+
+    /**
+     * Applies the given options to {@code spec} as {@link #applyTo(DatasetSpec)} does, over
+     * {@code base} in place of the standard values.
+     *
+     * @throws UsageException when an option is given for the NAS-Bench-201 benchmark or a
+     *     value is invalid
+     */
+    DatasetSpec applyTo(DatasetSpec spec, TrainingSettings base) {
         if (spec instanceof DatasetSpec.Training training) {
-            return training.withSettings(settings(TrainingSettings.standard()));
+            return training.withSettings(settings(base));
         }
         rejectForBenchmark("--dataset " + spec.label());
         return spec;

@@ -201,6 +201,10 @@ public final class RefineCommand implements Callable<Integer> {
         }
         Optional<DesignRules> rules = Optional.empty();
         Optional<String> failure = Optional.empty();
+        if (store.studyAttributes(study).containsKey(RefinementAttributes.LLM_RULES)) {
+            // Rules stated for an earlier refinement no longer apply to this one.
+            store.setStudyAttribute(study, RefinementAttributes.LLM_RULES, "");
+        }
         if (client.isPresent()) {
             try {
                 rules = Optional.of(client.get().designRules(refinement));

@@ -1,12 +1,18 @@
 package io.archforge.app.refine;
 
 import io.archforge.app.cli.UsageException;
+import io.archforge.app.setup.StudySpaces;
+import io.archforge.app.setup.TrainingSettings;
 import io.archforge.refine.Refinement;
-import io.archforge.space.SearchSpaces;
+import io.archforge.space.RecipeRanges;
+import io.archforge.space.RecipeSpace;
 import io.archforge.storage.Storage;
 import io.archforge.study.StudyConfig;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Resolves {@code search --space-from STUDY}: the refinement stored with the source
@@ -45,7 +51,7 @@ public final class SpaceSources {
         }
         String json = storedRefinement(storage, name);
         Refinement refinement = parse(name, json);
-        requireSameSpace(refinement, name, target);
+        requireSameSpace(storage, refinement, name, target);
         if (resumed) {
             return resumedCopy(storage, name, target, json);
         }
@@ -77,20 +83,49 @@ public final class SpaceSources {
         }
     }
 
-    private static void requireSameSpace(Refinement refinement, String name,
-            StudyConfig target) {
+    private static void requireSameSpace(Storage storage, Refinement refinement,
+            String name, StudyConfig target) {
         if (!refinement.space().equals(target.space())) {
             throw new UsageException("study '" + name + "' was refined in space '"
                     + refinement.space() + "', but study '" + target.name() + "' searches space '"
                     + target.space() + "'; give --space " + refinement.space()
                     + ", or refine a study of space '" + target.space() + "'");
         }
-        try {
-            refinement.requireFits(SearchSpaces.byName(target.space()));
-        } catch (IllegalArgumentException e) {
+        Optional<String> difference = refinement.difference(StudySpaces.parsing(target));
+        if (difference.isPresent()) {
             throw new UsageException("the refinement of study '" + name + "' does not fit "
-                    + "study '" + target.name() + "': " + e.getMessage());
+                    + "study '" + target.name() + "': " + difference.get() + "; "
+                    + fittingAdvice(storage, name, target));
         }
+    }
+
+    /**
+     * Returns what makes the target's space the source's: for a tuned recipe, the options
+     * that set its ranges, else a new refinement.
+     */
+    private static String fittingAdvice(Storage storage, String name, StudyConfig target) {
+        Optional<StudyConfig> source = storage.loadStudy(name);
+        if (!target.space().equals(RecipeSpace.NAME) || source.isEmpty()) {
+            return "run 'archforge refine " + name + "' again";
+        }
+        List<String> options = new ArrayList<>();
+        Map<String, String> stored = source.get().evaluatorOptions();
+        new TreeMap<>(stored).forEach((key, value) -> {
+            if (key.startsWith(RecipeRanges.OPTION_PREFIX)) {
+                options.add("--recipe-range "
+                        + key.substring(RecipeRanges.OPTION_PREFIX.length()) + "=" + value);
+            }
+        });
+        Optional.ofNullable(stored.get(TrainingSettings.EPOCHS))
+                .ifPresent(epochs -> options.add("--epochs " + epochs));
+        source.get().scheduler().ifPresent(scheduler -> options.add("--scheduler "
+                + scheduler));
+        if (options.isEmpty()) {
+            return "search with the default recipe ranges and epochs, as study '" + name
+                    + "' did";
+        }
+        return "search with the recipe options of study '" + name + "': "
+                + String.join(" ", options);
     }
 
     /** Checks a resumed study against {@code --space-from}. */

@@ -91,6 +91,20 @@ public final class StudyAttack {
         }
     }
 
+    /**
+     * Returns whether an objective or constraint reads
+     * {@value RobustnessEvaluator#ROBUST_ACCURACY}, which only an attack measures.
+     */
+    public static boolean readsRobustAccuracy(List<Objective> objectives,
+            List<Constraint> constraints) {
+        return objectives.stream().anyMatch(o -> isRobustAccuracy(o.metric()))
+                || constraints.stream().anyMatch(c -> isRobustAccuracy(c.metric()));
+    }
+
+    private static boolean isRobustAccuracy(String metric) {
+        return metric.equals(RobustnessEvaluator.ROBUST_ACCURACY);
+    }
+
     private static void requireAttack(String option, String metric) {
         if (metric.equals(RobustnessEvaluator.ROBUST_ACCURACY)) {
             throw new UsageException(option + " reads " + RobustnessEvaluator.ROBUST_ACCURACY

@@ -74,7 +74,9 @@ public final class WarmStarts {
         if (requested.isEmpty()) {
             return Optional.empty();
         }
-        if (storage.loadStudy(config.name()).isPresent() && !storage.trials(config.name()).isEmpty()) {
+        boolean started = storage.loadStudy(config.name()).isPresent()
+                && !storage.trials(config.name()).isEmpty();
+        if (started) {
             throw new UsageException("study '" + config.name() + "' already has trials, so it "
                     + "cannot be warm-started now; choose a new --study name for the warm start");
         }
@@ -114,7 +116,7 @@ public final class WarmStarts {
         attributes.put(SOURCES, String.join("\n", names));
         for (String name : names) {
             StudyConfig source = requireCompatible(storage, config, name);
-            List<FrozenTrial> trials = storage.trials(name);
+            List<FrozenTrial> trials = fitting(name, storage.trials(name), space);
             String snapshot = TransferSnapshot.write(trials, primary.metric());
             try {
                 sources.add(TransferSnapshot.read(name, snapshot, space, primary));
@@ -131,6 +133,32 @@ public final class WarmStarts {
                     + "; give each source study once");
         }
         return new WarmStarts(Transfer.of(space, primary, sources), attributes);
+    }
+
+    /**
+     * Returns the trials of source {@code name} whose architectures lie in {@code space}.
+     * Studies of one space name can still differ in its ranges, such as the recipe ranges
+     * of {@code macro+recipe} or its epochs choice, which a scheduler removes.
+     */
+    private static List<FrozenTrial> fitting(String name, List<FrozenTrial> trials,
+            SearchSpace space) {
+        List<FrozenTrial> fitting = new ArrayList<>();
+        for (FrozenTrial trial : trials) {
+            try {
+                space.parse(trial.architecture());
+                fitting.add(trial);
+            } catch (IllegalArgumentException e) {
+                LOG.debug("Trial {} of study '{}' is outside this study's space: {}",
+                        trial.number(), name, e.getMessage());
+            }
+        }
+        int outside = trials.size() - fitting.size();
+        if (outside > 0) {
+            LOG.warn("Warm start from study '{}': {} of its {} trials lie outside this study's "
+                    + "space (other ranges or another scheduler) and are left out", name,
+                    outside, trials.size());
+        }
+        return fitting;
     }
 
     private static StudyConfig requireCompatible(Storage storage, StudyConfig config,

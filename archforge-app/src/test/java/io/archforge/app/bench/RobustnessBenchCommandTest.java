@@ -69,4 +69,13 @@ class RobustnessBenchCommandTest {
         assertThat(status).isEqualTo(2);
         assertThat(err.toString()).contains("invalid epsilon 2.0");
     }
+
+    @Test
+    void zeroPgdStepsNamesOption() {
+        int status = run("robustness", "--pgd-steps", "0");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("invalid --pgd-steps 0")
+                .doesNotContain("--epsilons");
+    }
 }

@@ -115,6 +115,36 @@ class ExportCommandTest {
     }
 
     @Test
+    void cardShowsTunedRecipeAndAttack() throws Exception {
+        Path store = dir.resolve("recipe.db");
+        Cli.Result search = Cli.run("search", "--dataset", "fashion-mnist", "--tune-recipe",
+                "--attack", "fgsm", "--epsilon", "0.1", "--strategy", "random", "--trials", "1",
+                "--train-images", "300", "--validation-images", "100", "--epochs", "1",
+                "--storage", store.toString(), "--study", "tuned");
+        assertThat(search.exitCode()).as(search.err()).isZero();
+        FrozenTrial trial = storedTrial(store, "tuned", 0);
+        assertThat(trial.state()).isEqualTo(TrialState.COMPLETE);
+        Map<String, String> attributes = trial.attributes();
+        Path output = dir.resolve("tuned-export");
+
+        Cli.Result export = Cli.run("export", "tuned", "--trial", "0", "--output",
+                output.toString(), "--storage", store.toString());
+
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        String card = Files.readString(output.resolve(ModelExport.CARD_FILE));
+        String settings = card.lines().filter(l -> l.startsWith("- Training settings"))
+                .findFirst().orElseThrow();
+        assertThat(settings).contains("the trial's tuned recipe")
+                .contains("learning_rate " + attributes.get("recipe.learning_rate"))
+                .contains("epochs " + attributes.get("recipe.epochs"))
+                .contains("optimizer " + attributes.get("recipe.optimizer"))
+                .contains("train_images 300");
+        assertThat(card).contains("| robust_accuracy |")
+                .contains("% validation accuracy on images perturbed")
+                .contains("- Attack for robust_accuracy: fgsm, epsilon 0.1");
+    }
+
+    @Test
     void nb201TrialExportsUntrainedNetwork() throws Exception {
         FrozenTrial trial = storedTrial(cellStore, CELL_STUDY, 1);
         Path output = dir.resolve("cell");
@@ -201,7 +231,8 @@ class ExportCommandTest {
 
         assertBadInput(store, List.of("export", "chains", "--trial", "0"),
                 "cannot export trial 0 of study 'chains'",
-                "macro (trained weights) and nb201 (untrained weights from the trial seed)");
+                "macro and macro+recipe (trained weights) and nb201 "
+                        + "(untrained weights from the trial seed)");
     }
 
     @Test

@@ -60,9 +60,11 @@ class PostgresWorkersTest {
         execute("CREATE SCHEMA " + schema);
         String url = System.getenv("ARCHFORGE_TEST_POSTGRES") + "?currentSchema=" + schema;
         List<String> timing = List.of("--heartbeat", "500ms", "--stale-after", "3s");
+        // Each look-up waits 800 ms, so the study outlasts the start of a JVM on a loaded
+        // machine and the victim gets a trial before the others finish the budget.
         Process first = start("search", withTiming(timing, "search", "--benchmark", "nb201",
                 "--dataset", "cifar10", "--storage", url, "--study", STUDY,
-                "--trials", Integer.toString(TRIALS), "--trial-delay", "400ms"));
+                "--trials", Integer.toString(TRIALS), "--trial-delay", "800ms"));
         try (Storage storage = Storages.open(url)) {
             waitFor(() -> storage.loadStudy(STUDY).isPresent(), Duration.ofSeconds(60));
             Process victim = start("victim", withTiming(timing, "worker", "--storage", url,

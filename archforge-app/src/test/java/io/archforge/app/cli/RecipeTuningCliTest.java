@@ -56,6 +56,16 @@ class RecipeTuningCliTest {
                         "--tune-recipe", "--recipe-range", "epochs=2")),
                 Arguments.of("--tune-recipe applies to real training only", List.of(
                         "--benchmark", "nb201", "--dataset", "cifar10", "--tune-recipe")),
+                Arguments.of("--space macro+recipe applies to real training only: the"
+                        + " nb201 benchmark's tables hold the results of one fixed training"
+                        + " recipe; drop --space macro+recipe,", List.of("--dataset", "cifar10",
+                        "--space", "macro+recipe")),
+                Arguments.of("invalid --recipe-range 'epochs=1.5:3': invalid range 1.5:3 of"
+                        + " 'epochs': it takes integers only", List.of("--dataset",
+                        "fashion-mnist", "--tune-recipe", "--recipe-range", "epochs=1.5:3")),
+                Arguments.of("--train-images 20 is smaller than batch size 32, the smallest"
+                        + " in --recipe-range batch_size=32:256", List.of("--dataset",
+                        "fashion-mnist", "--tune-recipe", "--train-images", "20")),
                 Arguments.of("--learning-rate 0.05 conflicts with --tune-recipe", List.of(
                         "--dataset", "fashion-mnist", "--tune-recipe", "--learning-rate",
                         "0.05")),
@@ -167,6 +177,56 @@ class RecipeTuningCliTest {
         assertThat(manifest.get("space").asText()).isEqualTo("macro");
         assertThat(trials.get(0).architecture())
                 .startsWith(manifest.get("architecture").asText() + ",recipe.");
+    }
+
+    @Test
+    void fewTrainImagesTrainWithSmallBatches() {
+        Path store = dir.resolve("s.db");
+
+        Cli.Result result = Cli.run("search", "--dataset", "fashion-mnist", "--tune-recipe",
+                "--recipe-range", "batch_size=32:32", "--train-images", "50",
+                "--validation-images", "50", "--epochs", "1", "--strategy", "random",
+                "--trials", "1", "--storage", store.toString(), "--study", "few");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<FrozenTrial> trials = trials(store, "few");
+        assertThat(trials).singleElement().extracting(FrozenTrial::state)
+                .isEqualTo(TrialState.COMPLETE);
+        assertThat(choice(trials.get(0).architecture(), "recipe.batch_size")).isEqualTo("32");
+    }
+
+    @Test
+    void spaceFromTunedStudyWithItsRanges() {
+        Path store = dir.resolve("s.db");
+        List<String> recipe = List.of("--tune-recipe", "--recipe-range",
+                "learning_rate=0.01:0.3", "--recipe-range", "epochs=1:2", "--epochs", "1");
+        List<String> source = new ArrayList<>(List.of("search", "--trials", "3", "--storage",
+                store.toString(), "--study", "tr1"));
+        source.addAll(recipe);
+        source.addAll(TINY);
+        Cli.Result searched = Cli.run(source.toArray(String[]::new));
+        assertThat(searched.exitCode()).as(searched.err()).isZero();
+        Cli.Result refined = Cli.run("refine", "tr1", "--confidence", "0.5", "--min-trials",
+                "3", "--top-fraction", "0.5", "--storage", store.toString());
+        assertThat(refined.exitCode()).as(refined.err()).isZero();
+
+        List<String> same = new ArrayList<>(List.of("search", "--trials", "0", "--storage",
+                store.toString(), "--study", "sf5", "--space-from", "tr1"));
+        same.addAll(recipe);
+        same.addAll(TINY);
+        Cli.Result sameRanges = Cli.run(same.toArray(String[]::new));
+        List<String> other = new ArrayList<>(List.of("search", "--trials", "0", "--storage",
+                store.toString(), "--study", "sf6", "--space-from", "tr1", "--tune-recipe"));
+        other.addAll(TINY);
+        Cli.Result defaultRanges = Cli.run(other.toArray(String[]::new));
+
+        assertThat(sameRanges.exitCode()).as(sameRanges.err()).isZero();
+        assertThat(defaultRanges.exitCode()).as(defaultRanges.err())
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(defaultRanges.err()).contains("the refinement of study 'tr1' does not"
+                + " fit study 'sf6': ").contains("search with the recipe options of study"
+                + " 'tr1': --recipe-range epochs=1:2 --recipe-range"
+                + " learning_rate=0.01:0.3 --epochs 1").doesNotContain("with choices");
     }
 
     @Test

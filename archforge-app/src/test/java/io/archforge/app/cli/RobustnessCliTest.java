@@ -160,6 +160,66 @@ class RobustnessCliTest {
     }
 
     @Test
+    void resumeWithoutAttackUsesStoredAttack() {
+        Path store = dir.resolve("s.db");
+        List<String> create = new ArrayList<>(List.of("search", "--dataset", "fashion-mnist",
+                "--strategy", "nsga2", "--objective", "accuracy:max", "--objective",
+                "robust_accuracy:max", "--storage", store.toString(), "--study", "r"));
+        create.addAll(TINY);
+        List<String> resume = new ArrayList<>(create);
+        create.addAll(List.of("--attack", "fgsm", "--epsilon", "0.1", "--trials", "0"));
+        assertThat(Cli.run(create.toArray(String[]::new)).exitCode()).isZero();
+        List<String> otherAttack = new ArrayList<>(resume);
+        otherAttack.addAll(List.of("--attack", "pgd", "--trials", "1"));
+        resume.addAll(List.of("--trials", "1"));
+
+        Cli.Result conflict = Cli.run(otherAttack.toArray(String[]::new));
+        Cli.Result resumed = Cli.run(resume.toArray(String[]::new));
+
+        assertThat(conflict.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(conflict.err()).contains("--attack pgd conflicts with study 'r'");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        List<FrozenTrial> complete = trials(store, "r").stream()
+                .filter(t -> t.state() == TrialState.COMPLETE).toList();
+        assertThat(complete).hasSize(1);
+        assertThat(complete.get(0).metrics()).containsKey("robust_accuracy");
+        assertThat(complete.get(0).attributes()).containsEntry("attack", "fgsm");
+    }
+
+    @Test
+    void newStudyInStoreNeedsAttack() {
+        Path store = dir.resolve("s.db");
+        assertThat(Cli.run("search", "--dataset", "fashion-mnist", "--attack", "fgsm",
+                "--trials", "0", "--storage", store.toString(), "--study", "r").exitCode())
+                .isZero();
+
+        Cli.Result result = Cli.run("search", "--dataset", "fashion-mnist", "--objective",
+                "robust_accuracy:max", "--trials", "0", "--storage", store.toString(),
+                "--study", "other");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.errLines()).singleElement().asString()
+                .contains("--objective robust_accuracy:max").contains("add --attack");
+        try (Storage storage = Storages.open(store.toString())) {
+            assertThat(storage.loadStudy("other")).isEmpty();
+        }
+    }
+
+    @Test
+    void helpListsEveryAttack() {
+        for (String command : List.of("search", "evaluate")) {
+            // Help text wraps at the terminal width, so compare with single spaces.
+            String help = Cli.run(command, "--help").out().replaceAll("\\s+", " ");
+
+            assertThat(help).as(command)
+                    .contains("--attack=noise|fgsm|pgd|brightness|contrast")
+                    .contains("the brightness or contrast corruption")
+                    .contains("added to every pixel by brightness")
+                    .contains("contrast moves each pixel");
+        }
+    }
+
+    @Test
     void evaluateRejectsAttackOnBenchmark() {
         Cli.Result result = Cli.run("evaluate", "|nor_conv_3x3~0|+|nor_conv_3x3~0|"
                 + "skip_connect~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|",

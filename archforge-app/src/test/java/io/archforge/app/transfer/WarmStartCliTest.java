@@ -32,7 +32,7 @@ class WarmStartCliTest {
     }
 
     @Test
-    void warmStartMarksAndWeighsTransferredTrialsWithoutCountingThem() {
+    void warmStartMarksAndWeighsTransferredTrials() {
         Cli.Result warm = Cli.run("search", "--benchmark", "nb201", "--dataset", "cifar100",
                 "--trials", "15", "--study", "c100", "--warm-start-from", "c10",
                 "--storage", store, "--json");
@@ -95,7 +95,7 @@ class WarmStartCliTest {
     }
 
     @Test
-    void sourceOverAnotherSpaceIsRejectedWithTheReason() {
+    void sourceOfAnotherSpaceIsRejected() {
         try (Storage storage = Storages.open("sqlite:" + store)) {
             storage.createStudy(new StudyConfig("macro-study", "macro", "training",
                     Map.of(), "evolution", Map.of(), List.of(Objective.maximize("accuracy")), 0));

@@ -249,7 +249,7 @@ public abstract class BayesianStrategy implements Strategy {
     }
 
     /**
-     * The next elite of the sources to propose during the random start, or empty once
+     * Returns the next elite of the sources to propose during the random start, or empty once
      * {@code initialRandom * w} of them were proposed, {@code w} the largest weight.
      */
     private Optional<TransferredTrial> nextSeed(AskContext context) {
@@ -279,7 +279,10 @@ public abstract class BayesianStrategy implements Strategy {
             return architectures.size();
         }
 
-        /** The best transferred architectures, at most {@code count}, the study has not evaluated. */
+        /**
+         * Returns the best transferred architectures, at most {@code count}, that the study
+         * has not evaluated.
+         */
         List<Architecture> transferredParents(AskContext context, int count) {
             List<Integer> order = new ArrayList<>();
             for (int i = own; i < architectures.size(); i++) {

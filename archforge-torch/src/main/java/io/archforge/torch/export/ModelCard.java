@@ -1,5 +1,7 @@
 package io.archforge.torch.export;
 
+import io.archforge.space.RecipeSpace;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +16,8 @@ final class ModelCard {
     /** Units and meaning of the metrics Archforge's evaluators return. */
     private static final Map<String, String> UNITS = Map.ofEntries(
             Map.entry("accuracy", "% validation accuracy at the end of training"),
+            Map.entry("robust_accuracy", "% validation accuracy on images perturbed by the"
+                    + " attack named under Provenance"),
             Map.entry("test_accuracy", "% test accuracy after 200 epochs (NAS-Bench-201)"),
             Map.entry("test_accuracy_12ep", "% test accuracy after 12 epochs (NAS-Bench-201)"),
             Map.entry("valid_accuracy_12ep",
@@ -98,8 +102,12 @@ final class ModelCard {
         if (provenance.training().isEmpty()) {
             card.append("- Training: none (initial weights)\n");
         } else {
-            card.append("- Training settings: ");
-            List<String> settings = provenance.training().entrySet().stream()
+            Map<String, String> recipe = trialRecipe(provenance.attributes());
+            card.append(recipe.isEmpty() ? "- Training settings: "
+                    : "- Training settings (the trial's tuned recipe): ");
+            Map<String, String> merged = new LinkedHashMap<>(provenance.training());
+            merged.putAll(recipe);
+            List<String> settings = merged.entrySet().stream()
                     .map(e -> e.getKey() + " " + e.getValue()).toList();
             card.append(String.join(", ", settings)).append("\n");
             // A scheduler may have trained the trial for fewer epochs than the settings give
@@ -109,6 +117,7 @@ final class ModelCard {
                         .append(String.format(Locale.ROOT, "%.6g", epochs)).append("\n");
             }
         }
+        attack(card, provenance.attributes());
         for (String key : PROVENANCE_ATTRIBUTES) {
             String value = provenance.attributes().get(key);
             if (value != null) {
@@ -119,6 +128,39 @@ final class ModelCard {
                 finished -> card.append("- Trial finished: ").append(finished).append("\n"));
         card.append("- Exported: ").append(manifest.exported()).append(" by Archforge ")
                 .append(provenance.archforgeVersion()).append("\n\n");
+    }
+
+    /**
+     * Returns the trial's own recipe choices, its {@code recipe.NAME} attributes by NAME in
+     * alphabetical order, which replace the study's settings of the same name. A trial
+     * of a study that does not tune the recipe has none.
+     */
+    private static Map<String, String> trialRecipe(Map<String, String> attributes) {
+        Map<String, String> recipe = new TreeMap<>();
+        attributes.forEach((key, value) -> {
+            if (key.startsWith(RecipeSpace.PREFIX)) {
+                recipe.put(key.substring(RecipeSpace.PREFIX.length()), value);
+            }
+        });
+        return recipe;
+    }
+
+    /** Appends the attack that robust_accuracy was measured under, when there is one. */
+    private static void attack(StringBuilder card, Map<String, String> attributes) {
+        String attack = attributes.get("attack");
+        if (attack == null) {
+            return;
+        }
+        card.append("- Attack for robust_accuracy: ").append(attack);
+        String epsilon = attributes.get("attack_epsilon");
+        if (epsilon != null) {
+            card.append(", epsilon ").append(epsilon).append(" on the [0, 1] pixel scale");
+        }
+        String steps = attributes.get("attack_steps");
+        if (steps != null) {
+            card.append(", ").append(steps).append(" steps");
+        }
+        card.append("\n");
     }
 
     private static void loading(StringBuilder card, ExportManifest manifest) {

@@ -84,7 +84,7 @@ class Nb201ExportTest {
         assertThatThrownBy(() -> NetworkSpecs.forTrial("darts", Map.of(), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("space 'darts'")
-                .hasMessageContaining("macro (trained weights)")
+                .hasMessageContaining("macro and macro+recipe (trained weights)")
                 .hasMessageContaining("nb201 (untrained weights from the trial seed)");
     }
 
