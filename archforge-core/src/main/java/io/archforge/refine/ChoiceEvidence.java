@@ -39,7 +39,7 @@ public record ChoiceEvidence(String choice, Kind kind, double importance,
         INTEGER,
         REAL;
 
-        /** The kind of {@code choice}. */
+        /** Returns the kind of {@code choice}. */
         public static Kind of(Choice choice) {
             if (choice instanceof Choice.Categorical) {
                 return CATEGORICAL;
@@ -47,7 +47,7 @@ public record ChoiceEvidence(String choice, Kind kind, double importance,
             return choice instanceof Choice.IntRange ? INTEGER : REAL;
         }
 
-        /** The lower-case name written to JSON. */
+        /** Returns the lower-case name written to JSON. */
         public String id() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -68,13 +68,16 @@ public record ChoiceEvidence(String choice, Kind kind, double importance,
         }
     }
 
-    /** The values the refined space allows, in gene order; empty for a real-valued choice. */
+    /**
+     * Returns the values the refined space allows, in gene order, or none for a
+     * real-valued choice.
+     */
     public List<String> keptValues() {
         return values.stream().filter(v -> v.decision().keeps()).map(ValueEvidence::value)
                 .toList();
     }
 
-    /** The values the refinement removes, in gene order. */
+    /** Returns the values the refinement removes, in gene order. */
     public List<String> removedValues() {
         return values.stream().filter(v -> v.decision() == Decision.REMOVED)
                 .map(ValueEvidence::value).toList();

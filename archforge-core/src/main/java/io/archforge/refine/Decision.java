@@ -24,7 +24,7 @@ public enum Decision {
         return this != REMOVED && this != EXCLUDED;
     }
 
-    /** The lower-case name written to JSON, such as {@code kept_in_best}. */
+    /** Returns the lower-case name written to JSON, such as {@code kept_in_best}. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

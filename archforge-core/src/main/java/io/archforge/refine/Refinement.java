@@ -49,7 +49,7 @@ public record Refinement(String study, String space, Objective objective, double
     }
 
     /**
-     * The values the refined space allows, by choice name in gene order, for every
+     * Returns the values the refined space allows, by choice name in gene order, for every
      * categorical or integer choice. Real-valued choices are left whole and not listed.
      */
     public Map<String, List<String>> allowedValues() {
@@ -62,13 +62,13 @@ public record Refinement(String study, String space, Objective objective, double
         return allowed;
     }
 
-    /** The number of values the refinement removes over all choices. */
+    /** Returns the number of values the refinement removes over all choices. */
     public int removedCount() {
         return choices.stream().mapToInt(c -> c.removedValues().size()).sum();
     }
 
     /**
-     * The size of the space the study searched: the product of the value counts without
+     * Returns the size of the space the study searched: the product of the value counts without
      * the {@link Decision#EXCLUDED} ones; -1 with a real-valued choice, and
      * {@link Long#MAX_VALUE} when the product overflows.
      */
@@ -76,7 +76,7 @@ public record Refinement(String study, String space, Objective objective, double
         return product(v -> v.decision() != Decision.EXCLUDED);
     }
 
-    /** The size of the refined space, counted as {@link #sizeBefore()} is. */
+    /** Returns the size of the refined space, counted as {@link #sizeBefore()} is. */
     public long sizeAfter() {
         return product(v -> v.decision().keeps());
     }

@@ -62,7 +62,7 @@ public record RefinerSettings(double confidence, double topFraction, int minTria
         return new RefinerSettings(confidence, DEFAULT_TOP_FRACTION, DEFAULT_MIN_TRIALS);
     }
 
-    /** The significance level {@code 1 - confidence} that adjusted p-values are held to. */
+    /** Returns the significance level {@code 1 - confidence} that adjusted p-values are held to. */
     public double alpha() {
         return 1 - confidence;
     }

@@ -13,12 +13,12 @@ public final class TooFewTrialsException extends IllegalArgumentException {
         this.minimum = minimum;
     }
 
-    /** The complete trials that counted. */
+    /** Returns the complete trials that counted. */
     public int trials() {
         return trials;
     }
 
-    /** The fewest complete trials the refinement accepts. */
+    /** Returns the minimum number of complete trials the refinement accepts. */
     public int minimum() {
         return minimum;
     }

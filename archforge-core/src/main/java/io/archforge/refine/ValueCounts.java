@@ -79,7 +79,7 @@ final class ValueCounts {
                 + values);
     }
 
-    /** The number of values. */
+    /** Returns the number of values. */
     int size() {
         return genes.length;
     }

@@ -42,7 +42,7 @@ public final class RecipeSpace {
 
     /** The evaluator option with a study's most epochs per trial. */
     static final String EPOCHS_OPTION = "epochs";
-    /** The most epochs per trial of a study that stores none. */
+    /** The maximum epochs per trial of a study that stores none. */
     static final int DEFAULT_EPOCHS = 3;
 
     private static final ChoiceSpace DEFAULT = create(RecipeRanges.defaults(), true);

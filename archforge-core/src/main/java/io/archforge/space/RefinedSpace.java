@@ -87,7 +87,7 @@ public final class RefinedSpace implements SearchSpace {
         }
     }
 
-    /** All genes of a discrete choice, or null for a real-valued one. */
+    /** Returns all genes of a discrete choice, or null for a real-valued one. */
     private static int[] allGenes(Choice choice) {
         if (choice instanceof Choice.FloatRange) {
             return null;
@@ -120,7 +120,7 @@ public final class RefinedSpace implements SearchSpace {
     }
 
     /**
-     * The gene of a written value, or {@link Integer#MIN_VALUE} when it is not a value of
+     * Returns the gene of a written value, or {@link Integer#MIN_VALUE} when it is not a value of
      * the choice.
      */
     private static int gene(Choice choice, String value) {
@@ -167,14 +167,14 @@ public final class RefinedSpace implements SearchSpace {
         return Arrays.stream(genes).mapToObj(g -> valueText(choice, g)).toList();
     }
 
-    /** The unrestricted space this one narrows. */
+    /** Returns the unrestricted space this one narrows. */
     @Override
     public SearchSpace unrestricted() {
         return base;
     }
 
     /**
-     * The allowed values of each choice, written as in the string form, by choice name
+     * Returns the allowed values of each choice, written as in the string form, by choice name
      * in gene order. A real-valued choice maps to an empty list, meaning left whole.
      */
     public Map<String, List<String>> allowedValues() {
@@ -327,7 +327,7 @@ public final class RefinedSpace implements SearchSpace {
     }
 
     /**
-     * The product of the allowed value counts, -1 when a choice is real-valued, and
+     * Returns the product of the allowed value counts, -1 when a choice is real-valued, and
      * {@link Long#MAX_VALUE} when the product overflows.
      */
     @Override

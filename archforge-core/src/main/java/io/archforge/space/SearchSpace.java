@@ -45,7 +45,7 @@ public sealed interface SearchSpace permits CellSpace, ChoiceSpace, RefinedSpace
     long size();
 
     /**
-     * The space without any refinement: this space itself, or the base space that a
+     * Returns the space without any refinement: this space itself, or the base space that a
      * {@link RefinedSpace} narrows. Code that needs the concrete kind of space, such as
      * {@code instanceof CellSpace}, tests the space this method returns.
      */

@@ -36,6 +36,11 @@ public record AskContext(
         this(space, objectives, List.of(), random, trialNumber, evaluated);
     }
 
+    /** Returns whether the study has one objective and no constraint, where warm starts apply. */
+    public boolean hasOneObjectiveWithoutConstraints() {
+        return objectives.size() == 1 && constraints.isEmpty();
+    }
+
     /** Returns whether an architecture isomorphic to {@code architecture} was already evaluated. */
     public boolean isEvaluated(Architecture architecture) {
         return evaluated.contains(architecture);

@@ -151,8 +151,7 @@ public final class LocalSearch implements Strategy {
     }
 
     private Optional<TransferredTrial> bestTransferred(AskContext context) {
-        if (transfer == null || context.objectives().size() != 1
-                || !context.constraints().isEmpty()) {
+        if (transfer == null || !context.hasOneObjectiveWithoutConstraints()) {
             return Optional.empty();
         }
         return transfer.ranked().stream()

@@ -92,7 +92,6 @@ public final class RegularizedEvolution implements Strategy {
     private final List<FrozenTrial> completed = new ArrayList<>();
     private Objective primary;
     private Transfer transfer;
-    private int seeded;
 
     public RegularizedEvolution(EvolutionOptions options) {
         this(NAME, options, false);
@@ -138,8 +137,10 @@ public final class RegularizedEvolution implements Strategy {
             backlog.clear();
         }
         Map<String, String> notes = new LinkedHashMap<>(exploration.notes(context.trialNumber()));
-        if (usesTransfer(context) && population.size() < options.population()) {
-            Optional<TransferredTrial> seed = nextSeed(context);
+        boolean filling = population.size() < options.population();
+        if (transfer != null && filling && context.hasOneObjectiveWithoutConstraints()) {
+            Optional<TransferredTrial> seed = transfer.nextSeed(options.population(),
+                    context::isEvaluated);
             if (seed.isPresent()) {
                 notes.put(Transfer.TRANSFERRED_FROM, seed.get().mark());
                 return new Proposal(seed.get().architecture(), notes);
@@ -157,25 +158,6 @@ public final class RegularizedEvolution implements Strategy {
         }
         this.transfer = transfer;
         return true;
-    }
-
-    private boolean usesTransfer(AskContext context) {
-        return transfer != null && !archive && context.objectives().size() == 1
-                && context.constraints().isEmpty();
-    }
-
-    /**
-     * Returns the next elite to seed the population with, or empty when the population
-     * has its share of seeds or no unevaluated elite is left.
-     */
-    private Optional<TransferredTrial> nextSeed(AskContext context) {
-        int share = (int) Math.round(options.population() * transfer.maxWeight());
-        if (seeded >= share) {
-            return Optional.empty();
-        }
-        return transfer.elites(share).stream()
-                .filter(t -> !context.isEvaluated(t.architecture()))
-                .findFirst();
     }
 
     private Architecture child(AskContext context) {
@@ -241,9 +223,6 @@ public final class RegularizedEvolution implements Strategy {
             backlog.add(trial);
         } else {
             exploration.observe(trial, primary);
-        }
-        if (trial.attributes().containsKey(Transfer.TRANSFERRED_FROM)) {
-            seeded++;
         }
         if (trial.state() != TrialState.COMPLETE) {
             return;

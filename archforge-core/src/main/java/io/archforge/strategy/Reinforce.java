@@ -86,7 +86,6 @@ public final class Reinforce implements Strategy {
     private double rewardSquares;
     private double baseline;
     private Transfer transfer;
-    private int seeded;
     private final Map<String, double[][]> sourceLogits = new LinkedHashMap<>();
 
     public Reinforce(ReinforceOptions options) {
@@ -149,24 +148,14 @@ public final class Reinforce implements Strategy {
 
     /** Returns the next elite of the sources to propose, or empty once the share is spent. */
     private Optional<TransferredTrial> nextSeed(AskContext context) {
-        if (transfer == null || context.objectives().size() != 1
-                || !context.constraints().isEmpty()) {
+        if (transfer == null || !context.hasOneObjectiveWithoutConstraints()) {
             return Optional.empty();
         }
-        int share = (int) Math.round(SEEDS * transfer.maxWeight());
-        if (seeded >= share) {
-            return Optional.empty();
-        }
-        return transfer.elites(share).stream()
-                .filter(t -> !context.isEvaluated(t.architecture()))
-                .findFirst();
+        return transfer.nextSeed(SEEDS, context::isEvaluated);
     }
 
     @Override
     public void tell(FrozenTrial trial) {
-        if (trial.attributes().containsKey(Transfer.TRANSFERRED_FROM)) {
-            seeded++;
-        }
         if (space == null) {
             backlog.add(trial);
         } else {

@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.function.Predicate;
 
 /**
  * The knowledge a new study takes from earlier studies: their complete trials, each source
@@ -24,9 +26,9 @@ import java.util.StringJoiner;
  * <p>The agreement is measured on the new study's own complete trials: each gets the
  * source's value for the same architecture, or for its nearest ones (see
  * {@link SourceModel}), and Kendall's tau compares the two rankings. Trials that
- * evaluate a transferred architecture ({@value #TRANSFERRED_FROM}) are left out of it,
- * because they were chosen for their high source values, and the agreement over such
- * a narrow range says little about the whole space. The weight of a
+ * evaluate a transferred architecture ({@value #TRANSFERRED_FROM}) are left out of it.
+ * They were chosen for their high source values, so they cover too narrow a range to
+ * measure the agreement. The weight of a
  * source starts at a prior and moves to the rank correlation as pairs accumulate:
  * {@code w = (k * prior + n * max(0, r)) / (k + n)}, where {@code n} is the number of
  * pairs, {@code k} a pseudo-count, and {@code r = sin(pi * tau / 2)} the Pearson
@@ -59,7 +61,9 @@ public final class Transfer {
     private final Map<String, SourceStudy> sources = new LinkedHashMap<>();
     private final Map<String, SourceModel> models = new LinkedHashMap<>();
     private final Map<String, RankAgreement> agreements = new LinkedHashMap<>();
+    private final Map<String, double[]> scales = new LinkedHashMap<>();
     private final Set<Integer> observed = new HashSet<>();
+    private final Set<Integer> seeded = new HashSet<>();
     private int targetCount;
     private double targetMean;
     private double targetSquares;
@@ -87,6 +91,7 @@ public final class Transfer {
                         + "' is given twice");
             }
             models.put(source.name(), new SourceModel(source, space));
+            scales.put(source.name(), new double[] {source.mean(), source.standardDeviation()});
             agreements.put(source.name(), new RankAgreement());
         }
     }
@@ -121,6 +126,9 @@ public final class Transfer {
      * trials, and trials seen before, change nothing.
      */
     public void observe(FrozenTrial trial) {
+        if (trial.attributes().containsKey(TRANSFERRED_FROM)) {
+            seeded.add(trial.number());
+        }
         if (trial.state() != TrialState.COMPLETE || !trial.metrics().containsKey(primary.metric())
                 || !observed.add(trial.number())) {
             return;
@@ -170,10 +178,18 @@ public final class Transfer {
         return similarity(name).weight();
     }
 
-    /** Returns the shrunk value of {@code trial} in standard deviations of the new task: weight times z. */
+    /**
+     * Returns the shrunk value of {@code trial} in standard deviations of the new task:
+     * the source's weight times its standardised value.
+     */
     public double score(TransferredTrial trial) {
-        SourceStudy source = sources.get(trial.source());
-        return weight(trial.source()) * source.standardised(trial);
+        return weight(trial.source()) * standardised(trial);
+    }
+
+    /** Returns the source value of {@code trial} in standard deviations of its source. */
+    private double standardised(TransferredTrial trial) {
+        double[] scale = scales.get(trial.source());
+        return (trial.value() - scale[0]) / scale[1];
     }
 
     /**
@@ -187,8 +203,7 @@ public final class Transfer {
         sources.values().forEach(source -> all.addAll(source.trials()));
         Map<TransferredTrial, Double> scores = new java.util.IdentityHashMap<>();
         for (TransferredTrial trial : all) {
-            scores.put(trial, weights.get(trial.source())
-                    * sources.get(trial.source()).standardised(trial));
+            scores.put(trial, weights.get(trial.source()) * standardised(trial));
         }
         all.sort(Comparator.comparingDouble((TransferredTrial t) -> -scores.get(t)));
         return List.copyOf(all);
@@ -217,6 +232,23 @@ public final class Transfer {
         return List.copyOf(chosen);
     }
 
+    /**
+     * Returns the next elite to propose while a strategy seeds {@code slots} places, or
+     * empty once {@code slots} times the largest source weight were proposed (counted
+     * from the observed trials marked {@value #TRANSFERRED_FROM}) or no unevaluated
+     * elite is left.
+     *
+     * @param evaluated whether the new study already evaluated an architecture
+     */
+    public Optional<TransferredTrial> nextSeed(int slots, Predicate<Architecture> evaluated) {
+        int share = (int) Math.round(slots * maxWeight());
+        if (seeded.size() >= share) {
+            return Optional.empty();
+        }
+        return elites(share).stream().filter(t -> !evaluated.test(t.architecture()))
+                .findFirst();
+    }
+
     /** Returns the largest weight of any source. */
     public double maxWeight() {
         return sources.keySet().stream().mapToDouble(this::weight).max().orElse(0);
@@ -239,7 +271,10 @@ public final class Transfer {
         return deviation > 0 ? (larger(metricValue) - targetMean) / deviation : 0;
     }
 
-    /** Returns the weights as stored with a proposal: {@code name=weight,...} with three decimals. */
+    /**
+     * Returns the weights as stored with a proposal: {@code name=weight,...} with three
+     * decimals.
+     */
     public String weightsNote() {
         StringJoiner note = new StringJoiner(",");
         for (Similarity similarity : similarities()) {

@@ -20,7 +20,7 @@ final class RefineFixtures {
     private RefineFixtures() {
     }
 
-    /** One complete trial with {@code value} of {@value #METRIC}. */
+    /** Returns one complete trial with {@code value} of {@value #METRIC}. */
     static FrozenTrial trial(int number, Architecture architecture, double value) {
         return new FrozenTrial(number, TrialState.COMPLETE, architecture.text(), number,
                 Map.of(METRIC, value), List.of(), Map.of(), Instant.EPOCH,

@@ -89,7 +89,7 @@ class ChoiceSpaceTest {
     }
 
     @Test
-    void neighboursMoveARealChoiceByATenthOfItsLogRange() {
+    void neighboursStepRealChoiceTenth() {
         Architecture center = SPACE.parse("act=relu,layers=4,lr=0.01");
         double factor = Math.pow(1000, 0.1);
 

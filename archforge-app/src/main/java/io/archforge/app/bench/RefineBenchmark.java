@@ -163,7 +163,7 @@ final class RefineBenchmark {
         }
     }
 
-    /** The cells of the table with the best test accuracy on {@code dataset}. */
+    /** Returns the cells of the table with the best test accuracy on {@code dataset}. */
     private List<Architecture> optima(Nb201Dataset dataset) {
         double optimum = table.bestTestAccuracy(dataset);
         List<Architecture> cells = new ArrayList<>();

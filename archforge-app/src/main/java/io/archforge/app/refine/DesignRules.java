@@ -58,7 +58,7 @@ public record DesignRules(String model, List<String> rules, List<Constraint> con
         }
     }
 
-    /** The JSON form stored as {@value RefinementAttributes#LLM_RULES}. */
+    /** Returns the JSON form stored as {@value RefinementAttributes#LLM_RULES}. */
     public ObjectNode toJson() {
         ObjectNode json = MAPPER.createObjectNode();
         json.put("model", model);
@@ -79,7 +79,7 @@ public record DesignRules(String model, List<String> rules, List<Constraint> con
         return json;
     }
 
-    /** The rules and constraints as indented lines for the terminal. */
+    /** Returns the rules and constraints as indented lines for the terminal. */
     public String toText() {
         StringBuilder text = new StringBuilder("Design rules from language model '" + model
                 + "' (proposals; the refined space above does not use them):\n");

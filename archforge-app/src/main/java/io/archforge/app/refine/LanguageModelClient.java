@@ -83,7 +83,7 @@ public final class LanguageModelClient {
         }
     }
 
-    /** The endpoint without user information or query, safe to print. */
+    /** Returns the endpoint without user information or query, safe to print. */
     public String redactedEndpoint() {
         String port = endpoint.getPort() < 0 ? "" : ":" + endpoint.getPort();
         return endpoint.getScheme() + "://" + endpoint.getHost() + port + endpoint.getPath();

@@ -147,7 +147,7 @@ final class RuleReply {
         return new DesignRules.Constraint(proposal.get("choice").asText(), remove, reason);
     }
 
-    /** The first 200 characters of a text on one line, for error messages. */
+    /** Returns the first 200 characters of a text on one line, for error messages. */
     static String shorten(String text) {
         String line = text.strip().replaceAll("\\s+", " ");
         return line.length() <= 200 ? line : line.substring(0, 200) + "...";

@@ -10,9 +10,9 @@ import io.archforge.study.StudyConfig;
 import java.util.Map;
 
 /**
- * Builds the space a stored study searches, the same way wherever it runs: the space
- * its configuration names, with the training recipe's ranges when it tunes the recipe,
- * and narrowed to the refinement stored with the study when it has one.
+ * Builds the space a stored study searches, the same way wherever it runs. It is the
+ * space the configuration names, with the stored recipe ranges when the study tunes the
+ * recipe, narrowed to the stored refinement when there is one.
  */
 public final class StudySpaces {
 
@@ -20,7 +20,7 @@ public final class StudySpaces {
     }
 
     /**
-     * The space the architectures of {@code config} belong to, enough to parse and
+     * Returns the space the architectures of {@code config} belong to, enough to parse and
      * evaluate them. It ignores any stored refinement, which only narrows what a
      * strategy proposes.
      *
@@ -45,7 +45,7 @@ public final class StudySpaces {
     }
 
     /**
-     * The space a strategy searches for {@code config}: {@link #parsing} narrowed to the
+     * Returns the space a strategy searches for {@code config}: {@link #parsing} narrowed to the
      * refinement stored as {@value RefinementAttributes#REFINED_SPACE}, if any.
      *
      * @param attributes the study's stored attributes

@@ -1,11 +1,15 @@
 package io.archforge.app.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Runs the archforge command line in this JVM with captured stdout and stderr. */
@@ -44,6 +48,24 @@ public final class Cli {
                 .setErr(new PrintWriter(err, true))
                 .execute(args);
         return new Result(code, out.toString(), err.toString());
+    }
+
+    /**
+     * Runs {@code search} with {@code options} on the store {@code store}, which must not
+     * exist, and checks that it exits as bad input with one line of error containing
+     * {@code message}, no stack trace, and no store written.
+     */
+    public static void assertSearchRejected(Path store, String message, List<String> options) {
+        List<String> args = new ArrayList<>(List.of("search", "--storage", store.toString(),
+                "--trials", "0", "--study", "r"));
+        args.addAll(options);
+
+        Result result = run(args.toArray(String[]::new));
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.errLines()).singleElement().asString().contains(message)
+                .doesNotContain("Exception");
+        assertThat(store).doesNotExist();
     }
 
     /** Parses JSON text. */

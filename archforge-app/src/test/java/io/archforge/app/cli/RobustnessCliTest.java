@@ -79,17 +79,7 @@ class RobustnessCliTest {
     @ParameterizedTest(name = "search {0}")
     @MethodSource("badOptions")
     void badSearchStoresNothing(String message, List<String> options) {
-        Path store = dir.resolve("s.db");
-        List<String> args = new ArrayList<>(List.of("search", "--storage", store.toString(),
-                "--trials", "0", "--study", "r"));
-        args.addAll(options);
-
-        Cli.Result result = Cli.run(args.toArray(String[]::new));
-
-        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.errLines()).singleElement().asString().contains(message)
-                .doesNotContain("Exception");
-        assertThat(store).doesNotExist();
+        Cli.assertSearchRejected(dir.resolve("s.db"), message, options);
     }
 
     @Test

@@ -75,7 +75,7 @@ final class ChatStub implements AutoCloseable {
         return this;
     }
 
-    /** The base URL, such as {@code http://127.0.0.1:40123/v1}. */
+    /** Returns the base URL, such as {@code http://127.0.0.1:40123/v1}. */
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }

@@ -64,7 +64,7 @@ class StudySpacesTest {
                 .hasMessageContaining("space 'macro'");
     }
 
-    /** A refinement that removes the zero operation from the first edge. */
+    /** Returns a refinement that removes the zero operation from the first edge. */
     private static Refinement refinement() {
         SplittableRandom random = new SplittableRandom(3);
         List<FrozenTrial> trials = new ArrayList<>();

@@ -247,7 +247,10 @@ public final class TrainingEvaluator implements Evaluator {
         }
     }
 
-    /** The split with the first {@code fraction} of its training images, one batch at least. */
+    /**
+     * Returns the split with the first {@code fraction} of its training images, one batch at
+     * least.
+     */
     private DataSplit subset(double fraction, int batch) {
         if (fraction >= 1) {
             return split;
