@@ -1,5 +1,7 @@
 package io.archforge.app.cli;
 
+import io.archforge.app.domain.Domain;
+import io.archforge.app.domain.Domains;
 import io.archforge.app.setup.DatasetSpec;
 import io.archforge.app.setup.SearchPruning;
 import io.archforge.app.setup.StudyAttack;
@@ -57,6 +59,11 @@ final class ConfigConflicts {
     void check() {
         Map<String, String> evaluatorOptions = stored.evaluatorOptions();
         boolean tabular = stored.evaluator().equals(DatasetSpec.NB201);
+        Optional<Domain> domain = Domains.byEvaluator(stored.evaluator());
+        if (domain.isPresent()) {
+            checkDomain(domain.get(), evaluatorOptions);
+            return;
+        }
         compare("--benchmark", options.benchmark, tabular ? DatasetSpec.NB201 : NONE);
         dataset.ifPresent(spec -> compare("--dataset", datasetArgument(spec.evaluator(),
                 spec.evaluatorOptions()), datasetArgument(stored.evaluator(), evaluatorOptions)));
@@ -98,6 +105,30 @@ final class ConfigConflicts {
                 NONE));
         compare("--epsilon", options.epsilon, evaluatorOptions.getOrDefault(StudyAttack.EPSILON,
                 NONE));
+    }
+
+    /**
+     * Checks a study of a registered domain: the data set and every given domain or
+     * training option against the stored evaluator options, then the search options.
+     */
+    private void checkDomain(Domain domain, Map<String, String> evaluatorOptions) {
+        DatasetSpec.Domain storedSpec = domain.restore(evaluatorOptions);
+        compare("--benchmark", options.benchmark,
+                storedSpec.tabular() ? domain.evaluator() : NONE);
+        dataset.ifPresent(spec -> {
+            compare("--dataset", spec.displayName(), storedSpec.displayName());
+            spec.evaluatorOptions().forEach((key, value) -> compare("--" + key.replace('_', '-'),
+                    value, evaluatorOptions.getOrDefault(key, NONE)));
+        });
+        compare("--space", options.space, stored.space());
+        compare("--strategy", options.strategy, stored.strategy());
+        compare("--seed", options.seed, Long.toString(stored.seed()));
+        objectives.ifPresent(given -> compare("--objective", render(given),
+                render(stored.objectives())));
+        compare("--scheduler", options.scheduler, stored.scheduler().orElse(NONE));
+        strategyOptions.forEach((key, value) -> compare("--strategy-option",
+                key + "=" + value,
+                key + "=" + stored.strategyOptions().getOrDefault(key, "(not set)")));
     }
 
     private void checkTraining(boolean tabular, Map<String, String> evaluatorOptions) {

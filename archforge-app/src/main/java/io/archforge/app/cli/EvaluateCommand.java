@@ -93,10 +93,14 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     TrainingOptions training;
 
+    @Mixin
+    DomainOptions domain;
+
     @Override
     public Integer call() {
         DatasetSpec datasetSpec =
-                training.applyTo(DatasetSpec.parse(benchmark, dataset, data, device));
+                training.applyTo(DatasetSpec.parse(benchmark, dataset, data, device, null,
+                        domain.given(), training.given()));
         Optional<Attack> parsedAttack = StudyAttack.parse(attack, epsilon);
         StudyAttack.check(parsedAttack, datasetSpec, List.of(), List.of());
         String spaceName = space != null ? space : datasetSpec.defaultSpace();

@@ -124,6 +124,12 @@ public final class MeasureCommand implements Callable<Integer> {
     public Integer call() {
         HardwareProfiler profiler = profiler();
         DatasetSpec datasetSpec = DatasetSpec.parse(benchmark, dataset, data, null);
+        if (datasetSpec instanceof DatasetSpec.Domain) {
+            throw new UsageException("measure profiles the networks of the nb201 and macro"
+                    + " spaces, not those of --dataset " + dataset + "; evaluate an"
+                    + " architecture of it with 'archforge evaluate', which reports"
+                    + " latency_ms");
+        }
         SearchSpace space = datasetSpec instanceof DatasetSpec.Tabular
                 ? CellSpace.nb201() : MacroSpace.create();
         List<Architecture> architectures = architectures(space);

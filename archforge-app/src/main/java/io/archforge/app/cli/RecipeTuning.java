@@ -94,6 +94,12 @@ final class RecipeTuning {
                     + " recipe; drop " + option + ", or train for real with --dataset"
                     + " fashion-mnist");
         }
+        if (spec.filter(DatasetSpec.Domain.class::isInstance).isPresent()) {
+            String option = requestedBy(options);
+            throw new UsageException(option + " searches the training recipe of image"
+                    + " classification with the macro space, not of --dataset "
+                    + options.dataset + "; drop " + option);
+        }
         if (options.space != null && !options.space.equals(MacroSpace.NAME)
                 && !options.space.equals(RecipeSpace.NAME)) {
             throw new UsageException("--tune-recipe searches the macro space together with"

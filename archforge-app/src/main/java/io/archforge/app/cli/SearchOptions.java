@@ -206,4 +206,7 @@ final class SearchOptions {
 
     @Mixin
     TrainingOptions training;
+
+    @Mixin
+    DomainOptions domain;
 }

@@ -1,6 +1,7 @@
 package io.archforge.app.cli;
 
 import io.archforge.app.refine.SpaceSources;
+import io.archforge.app.domain.Domains;
 import io.archforge.app.setup.DatasetSpec;
 import io.archforge.app.setup.StudyEvaluators;
 import io.archforge.app.setup.PredictorCatalog;
@@ -112,11 +113,12 @@ final class StudyPlanner {
         Optional<DatasetSpec> spec = options.dataset == null
                 ? Optional.empty()
                 : Optional.of(options.training.applyTo(DatasetSpec.parse(options.benchmark,
-                        options.dataset, options.data, options.device, options.protocol),
+                        options.dataset, options.data, options.device, options.protocol,
+                        options.domain.given(), options.training.given()),
                         RecipeTuning.baseSettings(options)));
         if (options.trialDelay != null) {
             Durations.parse(options.trialDelay, "--trial-delay");
-            if (spec.isPresent() && !(spec.get() instanceof DatasetSpec.Tabular)) {
+            if (spec.isPresent() && !isTabular(spec.get())) {
                 throw new UsageException("--trial-delay applies to the tabular benchmark only "
                         + "(--benchmark nb201); real training takes its own time: drop it");
             }
@@ -343,10 +345,8 @@ final class StudyPlanner {
         DatasetSpec spec = ConstraintOptions.withDevices(requested, resolved);
         String space = RecipeTuning.space(options, spec);
         String strategy = chosenStrategy();
-        boolean training = spec instanceof DatasetSpec.Training;
-        List<Objective> chosen = objectives.orElse(training
-                ? List.of(Objective.maximize("accuracy"), Objective.minimize("latency_ms"))
-                : List.of(Objective.maximize(protocol(spec).signal())));
+        boolean training = !isTabular(spec);
+        List<Objective> chosen = objectives.orElseGet(() -> defaultObjectives(spec));
         requireProtocolObjectives(spec, chosen);
         Map<String, String> strategyOptions = SearchPruning.withPruning(SearchProxies.withProxy(
                 strategyOptions(strategy, training), strategy, options.proxy, options.proxyUse,
@@ -366,6 +366,22 @@ final class StudyPlanner {
                 strategyOptions, chosen, seed)
                 .withScheduler(Optional.ofNullable(options.scheduler), schedulerOptions)
                 .withConstraints(resolved);
+    }
+
+    /** Returns whether {@code spec} looks results up in a table instead of training. */
+    static boolean isTabular(DatasetSpec spec) {
+        return spec instanceof DatasetSpec.Tabular
+                || spec instanceof DatasetSpec.Domain domain && domain.tabular();
+    }
+
+    /** Returns the objectives of a new study of {@code spec} that names none. */
+    private static List<Objective> defaultObjectives(DatasetSpec spec) {
+        if (spec instanceof DatasetSpec.Domain domain) {
+            return Domains.of(domain).defaultObjectives(domain);
+        }
+        return spec instanceof DatasetSpec.Training
+                ? List.of(Objective.maximize("accuracy"), Objective.minimize("latency_ms"))
+                : List.of(Objective.maximize(protocol(spec).signal()));
     }
 
     private static Nb201Protocol protocol(DatasetSpec spec) {

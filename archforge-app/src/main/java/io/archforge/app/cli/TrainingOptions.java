@@ -38,7 +38,7 @@ final class TrainingOptions {
     Float learningRate;
 
     /** Returns the given options by name, such as {@code --epochs -> 1}, in a fixed order. */
-    Map<String, Object> given() {
+    public Map<String, Object> given() {
         Map<String, Object> given = new LinkedHashMap<>();
         putIfGiven(given, "--epochs", epochs);
         putIfGiven(given, "--batch-size", batchSize);
@@ -75,6 +75,10 @@ final class TrainingOptions {
     DatasetSpec applyTo(DatasetSpec spec, TrainingSettings base) {
         if (spec instanceof DatasetSpec.Training training) {
             return training.withSettings(settings(base));
+        }
+        if (spec instanceof DatasetSpec.Domain) {
+            // A domain read the training options it accepts when it parsed the data set.
+            return spec;
         }
         rejectForBenchmark("--dataset " + spec.label());
         return spec;

@@ -1,6 +1,8 @@
 package io.archforge.app.setup;
 
 import io.archforge.app.cli.UsageException;
+import io.archforge.app.domain.DomainRequest;
+import io.archforge.app.domain.Domains;
 import io.archforge.benchmarks.nb201.Nb201Dataset;
 import io.archforge.benchmarks.nb201.Nb201Protocol;
 import io.archforge.study.StudyConfig;
@@ -19,7 +21,8 @@ import java.util.TreeSet;
  * one trained on for real. It maps to and from the evaluator name and
  * options stored with a study.
  */
-public sealed interface DatasetSpec permits DatasetSpec.Tabular, DatasetSpec.Training {
+public sealed interface DatasetSpec
+        permits DatasetSpec.Tabular, DatasetSpec.Training, DatasetSpec.Domain {
 
     /** The evaluator name stored for NAS-Bench-201 look-ups. */
     String NB201 = "nb201";
@@ -191,6 +194,29 @@ public sealed interface DatasetSpec permits DatasetSpec.Tabular, DatasetSpec.Tra
     }
 
     /**
+     * A data set of a registered {@link io.archforge.app.domain.Domain}: a graph, a time
+     * series, a text, or a further tabular benchmark.
+     *
+     * @param evaluator the evaluator name stored with the study
+     * @param evaluatorOptions everything the domain needs to rebuild the data set
+     * @param label a short name for derived study names
+     * @param displayName the data set as the command line names it
+     * @param defaultSpace the space searched when {@code --space} is left out
+     * @param tabular whether the evaluator looks results up instead of training
+     */
+    record Domain(String evaluator, Map<String, String> evaluatorOptions, String label,
+            String displayName, String defaultSpace, boolean tabular) implements DatasetSpec {
+        public Domain {
+            Objects.requireNonNull(evaluator, "evaluator");
+            evaluatorOptions = java.util.Collections.unmodifiableMap(
+                    new LinkedHashMap<>(evaluatorOptions));
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(displayName, "displayName");
+            Objects.requireNonNull(defaultSpace, "defaultSpace");
+        }
+    }
+
+    /**
      * Reads the command line's {@code --benchmark}, {@code --dataset}, {@code --data}
      * and {@code --device} values; any of them may be null. A training spec gets the
      * standard {@link TrainingSettings}, a tabular one protocol {@code test}. Real
@@ -212,6 +238,38 @@ public sealed interface DatasetSpec permits DatasetSpec.Tabular, DatasetSpec.Tra
      */
     static DatasetSpec parse(String benchmark, String dataset, Path data, String device,
             String protocol) {
+        return parse(benchmark, dataset, data, device, protocol, Map.of(), Map.of());
+    }
+
+    /**
+     * Reads the values as {@link #parse(String, String, Path, String, String)} does, with
+     * the given domain options (such as {@code --target}) and training options (such as
+     * {@code --epochs}) by option name. A data set that a registered
+     * {@link io.archforge.app.domain.Domain} claims is read by that domain, with both.
+     *
+     * @throws UsageException naming the bad value and the fix
+     */
+    public static DatasetSpec parse(String benchmark, String dataset, Path data, String device,
+            String protocol, Map<String, String> domainOptions, Map<String, Object> training) {
+        if (dataset != null) {
+            DomainRequest request = new DomainRequest(Optional.ofNullable(benchmark), dataset,
+                    Optional.ofNullable(data), Optional.ofNullable(device), domainOptions,
+                    training);
+            Optional<io.archforge.app.domain.Domain> domain = Domains.claiming(request);
+            if (domain.isPresent()) {
+                if (protocol != null) {
+                    throw new UsageException("--protocol " + protocol + " applies only to "
+                            + "--benchmark nb201, not to --dataset " + dataset
+                            + "; drop --protocol");
+                }
+                return domain.get().parse(request);
+            }
+        }
+        if (!domainOptions.isEmpty()) {
+            String option = domainOptions.keySet().iterator().next();
+            throw new UsageException(option + " " + domainOptions.get(option)
+                    + " does not apply to --dataset " + dataset + "; drop " + option);
+        }
         DatasetSpec spec = parseSpec(benchmark, dataset, data, device);
         if (protocol == null) {
             return spec;
@@ -234,7 +292,8 @@ public sealed interface DatasetSpec permits DatasetSpec.Tabular, DatasetSpec.Tra
             String device) {
         if (benchmark != null && !benchmark.equals(NB201)) {
             throw new UsageException("unknown --benchmark '" + benchmark
-                    + "': the only tabular benchmark is nb201; omit --benchmark to train for real");
+                    + "': use nb201, nasbench-graph or hwgpt, or omit --benchmark to train"
+                    + " for real");
         }
         if (dataset == null) {
             throw new UsageException("missing --dataset: use --benchmark nb201 --dataset "
@@ -314,7 +373,7 @@ public sealed interface DatasetSpec permits DatasetSpec.Tabular, DatasetSpec.Tra
      * @throws IllegalArgumentException when this version does not support the stored
      *     evaluator, or a stored training setting is invalid
      */
-    static DatasetSpec of(StudyConfig config) {
+    public static DatasetSpec of(StudyConfig config) {
         Map<String, String> options = config.evaluatorOptions();
         String dataset = options.getOrDefault("dataset", "");
         return switch (config.evaluator()) {
@@ -331,9 +390,11 @@ public sealed interface DatasetSpec permits DatasetSpec.Tabular, DatasetSpec.Tra
                     + "' is a weight-sharing search (--strategy " + config.strategy()
                     + "): run the same search command again, with its --strategy and"
                     + " --dataset, to resume or print it");
-            default -> throw new IllegalArgumentException("study '" + config.name()
-                    + "' uses evaluator '" + config.evaluator()
-                    + "', which this version does not know");
+            default -> Domains.byEvaluator(config.evaluator())
+                    .<DatasetSpec>map(domain -> domain.restore(options))
+                    .orElseThrow(() -> new IllegalArgumentException("study '" + config.name()
+                            + "' uses evaluator '" + config.evaluator()
+                            + "', which this version does not know"));
         };
     }
 }

@@ -1,6 +1,7 @@
 package io.archforge.app.setup;
 
 import io.archforge.app.cli.UsageException;
+import io.archforge.app.domain.Domains;
 import io.archforge.benchmarks.nb201.Nb201Dataset;
 import io.archforge.benchmarks.nb201.Nb201Evaluator;
 import io.archforge.benchmarks.nb201.Nb201Table;
@@ -73,9 +74,7 @@ public final class EvaluatorFactory {
      */
     public static Setup create(DatasetSpec spec, SearchSpace space, List<Objective> objectives,
             Optional<Attack> attack) {
-        Setup setup = StudyAttack.apply(spec instanceof DatasetSpec.Tabular tabular
-                ? nb201(tabular, space)
-                : training((DatasetSpec.Training) spec, space), attack);
+        Setup setup = StudyAttack.apply(evaluator(spec, space), attack);
         try {
             requireMetrics(setup.evaluator(), spec, objectives);
         } catch (UsageException e) {
@@ -83,6 +82,16 @@ public final class EvaluatorFactory {
             throw e;
         }
         return setup;
+    }
+
+    private static Setup evaluator(DatasetSpec spec, SearchSpace space) {
+        if (spec instanceof DatasetSpec.Tabular tabular) {
+            return nb201(tabular, space);
+        }
+        if (spec instanceof DatasetSpec.Domain domain) {
+            return Domains.of(domain).create(domain, space);
+        }
+        return training((DatasetSpec.Training) spec, space);
     }
 
     /**
