@@ -1,6 +1,7 @@
 package io.archforge.refine;
 
 import io.archforge.space.Architecture;
+import io.archforge.space.MeasuredSpace;
 import io.archforge.space.RefinedSpace;
 import io.archforge.space.SearchSpace;
 import io.archforge.strategy.AskContext;
@@ -32,12 +33,15 @@ public final class ConfinedStrategy extends ForwardingStrategy {
     }
 
     /**
-     * Confines {@code strategy} to {@code space} when it is a {@link RefinedSpace}, and
-     * returns it unchanged otherwise.
+     * Confines {@code strategy} to {@code space} when it is a {@link RefinedSpace} or a
+     * {@link MeasuredSpace} ({@link MeasuredStrategy}), and returns it unchanged otherwise.
      */
     public static Strategy confine(Strategy strategy, SearchSpace space) {
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(space, "space");
+        if (space instanceof MeasuredSpace measured) {
+            return new MeasuredStrategy(strategy, measured);
+        }
         return space instanceof RefinedSpace refined
                 ? new ConfinedStrategy(strategy, refined) : strategy;
     }

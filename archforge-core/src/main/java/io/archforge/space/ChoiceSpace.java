@@ -16,14 +16,24 @@ import java.util.random.RandomGenerator;
  * printed form gives back the same genes. Choices have no symmetry, so the
  * isomorphism key is the string form.
  *
+ * <p>A {@link ChoiceCondition} makes a choice inactive while an integer choice is below
+ * a minimum. Every architecture the space builds gives its inactive choices their first
+ * value, so the string form stays canonical, and mutation and the neighbourhood change
+ * active choices only. NOTE: {@link RefinedSpace} does not know conditions yet. It
+ * counts gene vectors, and when it narrows a conditional choice to values without the
+ * first one, an architecture with that choice inactive is not in the refined set.
+ *
  * @param name the space name
  * @param choices the choices, in gene order, with distinct names
+ * @param conditions the conditions of the conditional choices, at most one per choice
  */
-public record ChoiceSpace(String name, List<Choice> choices) implements SearchSpace {
+public record ChoiceSpace(String name, List<Choice> choices, List<ChoiceCondition> conditions)
+        implements SearchSpace {
 
     public ChoiceSpace {
         Objects.requireNonNull(name, "name");
         choices = List.copyOf(choices);
+        conditions = List.copyOf(conditions);
         if (name.isBlank()) {
             throw new IllegalArgumentException("choice space name is empty");
         }
@@ -31,6 +41,18 @@ public record ChoiceSpace(String name, List<Choice> choices) implements SearchSp
             throw new IllegalArgumentException("choice space '" + name + "' needs a choice");
         }
         checkNames(name, choices);
+        ChoiceConditions.check(name, choices, conditions);
+    }
+
+    /** Creates a space whose choices are all active in every architecture. */
+    public ChoiceSpace(String name, List<Choice> choices) {
+        this(name, choices, List.of());
+    }
+
+    /** Returns whether choice {@code index} is active in {@code architecture}. */
+    public boolean isActive(Architecture architecture, int index) {
+        Objects.checkIndex(index, choices.size());
+        return ChoiceConditions.isActive(this, checkMember(architecture).genes(), index);
     }
 
     private static void checkNames(String space, List<Choice> choices) {
@@ -116,8 +138,9 @@ public record ChoiceSpace(String name, List<Choice> choices) implements SearchSp
     }
 
     private Architecture build(List<Number> genes) {
-        String text = ChoiceFormat.print(choices, genes);
-        return new Architecture(name, genes, text, text);
+        List<Number> canonical = ChoiceConditions.canonical(this, genes);
+        String text = ChoiceFormat.print(choices, canonical);
+        return new Architecture(name, canonical, text, text);
     }
 
     @Override
@@ -139,7 +162,7 @@ public record ChoiceSpace(String name, List<Choice> choices) implements SearchSp
         checkMember(parent);
         List<Integer> mutable = new ArrayList<>();
         for (int i = 0; i < choices.size(); i++) {
-            if (ChoiceValues.hasAlternative(choices.get(i))) {
+            if (ChoiceValues.hasAlternative(choices.get(i)) && isActive(parent, i)) {
                 mutable.add(i);
             }
         }
@@ -158,6 +181,9 @@ public record ChoiceSpace(String name, List<Choice> choices) implements SearchSp
         checkMember(center);
         List<Architecture> neighbours = new ArrayList<>();
         for (int i = 0; i < choices.size(); i++) {
+            if (!isActive(center, i)) {
+                continue;
+            }
             Number current = center.genes().get(i);
             for (Number value : ChoiceValues.neighbourValues(choices.get(i), current)) {
                 List<Number> genes = new ArrayList<>(center.genes());
@@ -170,10 +196,14 @@ public record ChoiceSpace(String name, List<Choice> choices) implements SearchSp
 
     /**
      * The product of the choices' value counts, -1 when a choice is real-valued,
-     * and {@link Long#MAX_VALUE} when the product overflows.
+     * and {@link Long#MAX_VALUE} when the product overflows. With conditions, the number
+     * of distinct canonical gene vectors.
      */
     @Override
     public long size() {
+        if (!conditions.isEmpty()) {
+            return ChoiceConditions.count(this);
+        }
         long size = 1;
         for (Choice choice : choices) {
             long count = ChoiceValues.count(choice);

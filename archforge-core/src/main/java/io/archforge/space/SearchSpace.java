@@ -10,7 +10,8 @@ import java.util.random.RandomGenerator;
  * through this interface, so every operation a strategy needs (sampling, one-choice
  * mutation, the one-choice neighbourhood) lives here.
  */
-public sealed interface SearchSpace permits CellSpace, ChoiceSpace, RefinedSpace {
+public sealed interface SearchSpace
+        permits CellSpace, ChoiceSpace, RefinedSpace, MeasuredSpace {
 
     /** The space's name, as given to {@code --space}. */
     String name();

@@ -12,7 +12,8 @@ public final class SearchSpaces {
     public static List<String> names() {
         return List.of("nb201", MacroSpace.NAME, Nb101Space.NAME, DartsSpace.NAME,
                 TransNas101Space.NAME, NasBenchGraphSpace.NAME, FbnetSpace.NAME,
-                RecipeSpace.NAME);
+                RecipeSpace.NAME, ForecastingSpace.NAME, TinyGptSpace.NAME,
+                GnnSpace.NAME, "hwgpt-s", "hwgpt-m", "hwgpt-l");
     }
 
     /**
@@ -30,6 +31,11 @@ public final class SearchSpaces {
             case NasBenchGraphSpace.NAME -> NasBenchGraphSpace.create();
             case FbnetSpace.NAME -> FbnetSpace.create();
             case RecipeSpace.NAME -> RecipeSpace.create();
+            case ForecastingSpace.NAME -> ForecastingSpace.create();
+            case TinyGptSpace.NAME -> TinyGptSpace.create();
+            case GnnSpace.NAME -> GnnSpace.create();
+            case "hwgpt-s", "hwgpt-m", "hwgpt-l" ->
+                    HwGptMeasuredSpaces.of(HwGptSpace.sizeOf(name));
             default -> throw new IllegalArgumentException(
                     "unknown search space '" + name + "'; valid spaces are " + names());
         };

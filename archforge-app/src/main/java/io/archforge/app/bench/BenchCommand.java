@@ -1,6 +1,7 @@
 package io.archforge.app.bench;
 
 import io.archforge.app.cli.CommandLines;
+import io.archforge.app.online.OnlineBenchCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
  * (warm starts between NAS-Bench-201 data sets against cold starts), {@code robustness}
  * (one trained network's accuracy under noise, FGSM and PGD at several epsilons),
  * {@code refine} (searches in a space refined from a source search against the full
- * space).
+ * space), {@code hwgpt} (multi-objective search on the HW-GPT-Bench language-model
+ * table against its true fronts).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark search strategies, the shipped tables and training throughput.",
@@ -34,7 +36,10 @@ import picocli.CommandLine.Spec;
             PredictorsBenchCommand.class, PruningBenchCommand.class, LatencyBenchCommand.class,
             GroundTruthBenchCommand.class, DartsBenchCommand.class,
             SupernetBenchCommand.class, TransferBenchCommand.class,
-            RobustnessBenchCommand.class, RefineBenchCommand.class})
+            RobustnessBenchCommand.class, RefineBenchCommand.class, OnlineBenchCommand.class,
+            HwGptBenchCommand.class,
+            GraphBenchCommand.class,
+            io.archforge.app.domain.forecast.ForecastBaselineCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec

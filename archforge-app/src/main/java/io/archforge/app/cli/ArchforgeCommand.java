@@ -1,6 +1,7 @@
 package io.archforge.app.cli;
 
 import io.archforge.app.bench.BenchCommand;
+import io.archforge.app.online.OnlineCommand;
 import io.archforge.app.refine.RefineCommand;
 import io.archforge.app.web.DashboardCommand;
 import io.archforge.app.web.ReportCommand;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Spec;
                 + "with DJL.",
         subcommands = {SearchCommand.class, WorkerCommand.class, StudyCommand.class,
             RefineCommand.class, EvaluateCommand.class, ProxyCommand.class, MeasureCommand.class, BenchCommand.class,
-            DashboardCommand.class, ReportCommand.class, ExportCommand.class})
+            DashboardCommand.class, ReportCommand.class, ExportCommand.class, OnlineCommand.class})
 public final class ArchforgeCommand implements Runnable {
 
     @Spec
@@ -26,6 +27,6 @@ public final class ArchforgeCommand implements Runnable {
     public void run() {
         throw new ParameterException(spec.commandLine(),
                 "missing command: use search, worker, study, refine, evaluate, measure, proxy, bench, "
-                + "dashboard, report or export");
+                + "dashboard, report, export or online");
     }
 }

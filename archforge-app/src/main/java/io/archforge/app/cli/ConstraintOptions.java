@@ -98,6 +98,10 @@ final class ConstraintOptions {
             }
             return tabular.withExtraDevices(devices);
         }
+        if (spec instanceof DatasetSpec.Domain domain && domain.tabular()) {
+            // A tabular domain reports METRIC@DEVICE itself, and the search checks that it does.
+            return spec;
+        }
         throw new UsageException("--constraint on device " + devices.first() + ": real "
                 + "training measures latency on this machine only; write the constraint "
                 + "without @DEVICE or with @" + LOCAL);

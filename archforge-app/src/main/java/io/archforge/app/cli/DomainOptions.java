@@ -22,13 +22,29 @@ final class DomainOptions {
     String missing;
 
     @Option(names = "--lookback", paramLabel = "N",
-            description = "Forecasting: past steps each forecast reads, when the space does "
-                    + "not search it (default: 96).")
+            description = "Forecasting: past steps each forecast may read. The space "
+                    + "searches whether a network reads a quarter, half or all (default: 96).")
     Integer lookback;
 
     @Option(names = "--horizon", paramLabel = "N",
             description = "Forecasting: future steps each forecast predicts (default: 24).")
     Integer horizon;
+
+    @Option(names = "--space-file", paramLabel = "FILE",
+            description = "Command evaluator: YAML file whose space: section declares the "
+                    + "search space; the study stores the definition.")
+    java.nio.file.Path spaceFile;
+
+    @Option(names = "--metric", paramLabel = "NAME",
+            description = "Command evaluator: a metric the program reports, repeatable "
+                    + "(default: accuracy).")
+    java.util.List<String> metrics;
+
+    @Option(names = "--command-timeout", paramLabel = "DURATION",
+            description = "Command evaluator: time one run of the program may take before "
+                    + "it is killed with the processes it started, such as 90s or 10m "
+                    + "(default: 1h).")
+    String commandTimeout;
 
     /** Returns the given options by name, such as {@code --target -> OT}, in a fixed order. */
     Map<String, String> given() {
@@ -37,6 +53,9 @@ final class DomainOptions {
         putIfGiven(given, "--missing", missing);
         putIfGiven(given, "--lookback", lookback);
         putIfGiven(given, "--horizon", horizon);
+        putIfGiven(given, "--space-file", spaceFile);
+        putIfGiven(given, "--metric", metrics == null ? null : String.join(",", metrics));
+        putIfGiven(given, "--command-timeout", commandTimeout);
         return given;
     }
 

@@ -53,15 +53,25 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ARCH", description = "The architecture string.")
     String architecture;
 
-    @Option(names = "--benchmark", paramLabel = "NAME", description = "Tabular benchmark: nb201.")
+    @Option(names = "--benchmark", paramLabel = "NAME", description = "Tabular benchmark: nb201, nasbench-graph or hwgpt.")
     String benchmark;
 
-    @Option(names = "--dataset", paramLabel = "NAME", required = true,
-            description = "cifar10, cifar100 or imagenet16-120 (nb201); fashion-mnist or idx:DIR.")
+    @Option(names = "--dataset", paramLabel = "NAME",
+            description = "cifar10, cifar100 or imagenet16-120 (nb201); cora, citeseer or pubmed "
+                    + "(nasbench-graph); s, m or l (hwgpt); fashion-mnist, idx:DIR, cora, "
+                    + "citeseer, graph:DIR, etth1, etth2, exchange, illness, pm25, csv:FILE, "
+                    + "jargon or text:FILE to train; command:PROGRAM to run your own program "
+                    + "(required, here or in --config).")
     String dataset;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "YAML study configuration, as for search: its data set, space: and "
+                    + "evaluator: sections apply; options on the command line override it.")
+    Path config;
+
     @Option(names = "--data", paramLabel = "DIR",
-            description = "Directory with the Fashion-MNIST IDX files.")
+            description = "Directory with the Fashion-MNIST IDX files; with command:PROGRAM, "
+                    + "the directory the program runs in.")
     Path data;
 
     @Option(names = "--space", paramLabel = "NAME",
@@ -98,13 +108,22 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        io.archforge.app.config.StudyConfigFile.apply(spec, config,
+                CommandLines.create(new SearchCommand()).getCommandSpec());
+        if (dataset == null) {
+            throw new UsageException("missing --dataset: name the data set, or give a --config"
+                    + " file with a dataset key or an evaluator section");
+        }
         DatasetSpec datasetSpec =
                 training.applyTo(DatasetSpec.parse(benchmark, dataset, data, device, null,
                         domain.given(), training.given()));
         Optional<Attack> parsedAttack = StudyAttack.parse(attack, epsilon);
         StudyAttack.check(parsedAttack, datasetSpec, List.of(), List.of());
         String spaceName = space != null ? space : datasetSpec.defaultSpace();
-        SearchSpace searchSpace = space(spaceName);
+        SearchSpace searchSpace = io.archforge.app.setup.DeclaredSpaces.of(datasetSpec)
+                .filter(definition -> definition.name().equals(spaceName))
+                .<SearchSpace>map(definition -> definition.toSpace())
+                .orElseGet(() -> space(spaceName));
         Architecture parsed = parse(searchSpace);
         try (EvaluatorFactory.Setup setup = EvaluatorFactory.create(datasetSpec, searchSpace,
                 List.of(), parsedAttack)) {

@@ -1,5 +1,6 @@
 package io.archforge.app.cli;
 
+import io.archforge.app.config.StudyConfigFile;
 import io.archforge.app.output.Json;
 import io.archforge.app.output.StudyReport;
 import io.archforge.app.execution.StudyRecipe;
@@ -90,6 +91,7 @@ public final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        StudyConfigFile.apply(spec, options.config);
         if (WeightSharingSearch.handles(options)) {
             return new WeightSharingSearch(options, output.json(),
                     spec.commandLine().getOut()).run();

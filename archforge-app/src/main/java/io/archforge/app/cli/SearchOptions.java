@@ -12,23 +12,39 @@ import picocli.CommandLine.Option;
  */
 final class SearchOptions {
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "YAML study configuration: option names without dashes as keys, "
+                    + "such as trials: 50, plus space: and evaluator: sections; options on "
+                    + "the command line override it.")
+    Path config;
+
     @Option(names = "--benchmark", paramLabel = "NAME",
-            description = "Tabular benchmark to look architectures up in: nb201.")
+            description = "Tabular benchmark to look architectures up in: nb201, "
+                    + "nasbench-graph (graph networks) or hwgpt (HW-GPT-Bench language "
+                    + "models).")
     String benchmark;
 
     @Option(names = "--dataset", paramLabel = "NAME",
             description = "cifar10, cifar100 or imagenet16-120 (with --benchmark nb201); "
-                    + "fashion-mnist or idx:DIR to train for real.")
+                    + "cora, citeseer or pubmed (with --benchmark nasbench-graph); s, m or l "
+                    + "(with --benchmark hwgpt). To train for real: fashion-mnist or idx:DIR "
+                    + "(images); cora, citeseer or graph:DIR (graphs); etth1, etth2, "
+                    + "exchange, illness, pm25 or csv:FILE (forecasting); jargon or "
+                    + "text:FILE (characters). command:PROGRAM [ARGS] runs your own program "
+                    + "for each trial.")
     String dataset;
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "Directory with the four Fashion-MNIST IDX files (default: the system's "
-                    + "copy, else the bundled subset).")
+                    + "copy, else the bundled subset); with command:PROGRAM, the directory the "
+                    + "program runs in (default: the current directory or the --config folder).")
     Path data;
 
     @Option(names = "--space", paramLabel = "NAME",
             description = "Search space: nb201, macro, or macro+recipe as --tune-recipe "
-                    + "searches (default: nb201 for the benchmark, macro for real training).")
+                    + "searches; gnn, forecasting, gpt-tiny, nasbench-graph, hwgpt-s|m|l and "
+                    + "the other table spaces (default: the data set's own, such as nb201 for "
+                    + "the nb201 benchmark and macro for images).")
     String space;
 
     @Option(names = "--strategy", paramLabel = "NAME",

@@ -1,13 +1,21 @@
 package io.archforge.app.domain;
 
+import io.archforge.app.domain.command.CommandDomain;
+import io.archforge.app.domain.forecast.ForecastDomain;
+import io.archforge.app.domain.graph.GnnDomain;
+import io.archforge.app.domain.graph.NasBenchGraphDomain;
+import io.archforge.app.domain.hwgpt.HwGptDomain;
+import io.archforge.app.domain.text.TextDomain;
+import io.archforge.app.setup.DatasetSpec;
 import java.util.List;
 import java.util.Optional;
 
 /** The registered domains, found by the command line that names them or by evaluator name. */
 public final class Domains {
 
-    private static final List<Domain> ALL = List.of(
-    );
+    private static final List<Domain> ALL = List.of(new NasBenchGraphDomain(),
+            new GnnDomain(), new ForecastDomain(), new TextDomain(), new HwGptDomain(),
+            new CommandDomain());
 
     private Domains() {
     }
@@ -32,7 +40,7 @@ public final class Domains {
      *
      * @throws IllegalStateException when no registered domain has its evaluator name
      */
-    public static Domain of(io.archforge.app.setup.DatasetSpec.Domain spec) {
+    public static Domain of(DatasetSpec.Domain spec) {
         return byEvaluator(spec.evaluator()).orElseThrow(() -> new IllegalStateException(
                 "no domain registered for evaluator '" + spec.evaluator() + "'"));
     }

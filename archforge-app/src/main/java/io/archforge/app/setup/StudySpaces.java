@@ -21,12 +21,17 @@ public final class StudySpaces {
 
     /**
      * Returns the space the architectures of {@code config} belong to, enough to parse and
-     * evaluate them. It ignores any stored refinement, which only narrows what a
-     * strategy proposes.
+     * evaluate them: the declared space stored with the study, if any, else a built-in one.
+     * It ignores any stored refinement, which only narrows what a strategy proposes.
      *
      * @throws IllegalArgumentException when the configuration names no known space
      */
     public static SearchSpace parsing(StudyConfig config) {
+        java.util.Optional<io.archforge.space.declared.SpaceDefinition> declared =
+                DeclaredSpaces.stored(config);
+        if (declared.isPresent()) {
+            return declared.get().toSpace();
+        }
         if (config.space().equals(RecipeSpace.NAME)) {
             return recipeSpace(config);
         }

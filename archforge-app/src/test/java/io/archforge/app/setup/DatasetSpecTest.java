@@ -1,6 +1,10 @@
 package io.archforge.app.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.archforge.app.cli.UsageException;
+import java.util.Map;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,5 +33,21 @@ class DatasetSpecTest {
                 .isEqualTo("fashion-mnist");
         assertThat(DatasetSpec.parse("nb201", "cifar10", null, null).displayName())
                 .isEqualTo("cifar10");
+    }
+
+    @Test
+    void domainOptionOnImagesIsRejected() {
+        assertThatThrownBy(() -> DatasetSpec.parse(null, "fashion-mnist", null, null, null,
+                Map.of("--target", "OT"), Map.of()))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--target OT does not apply to --dataset fashion-mnist;"
+                        + " drop --target");
+    }
+
+    @Test
+    void unknownBenchmarkListsTheTables() {
+        assertThatThrownBy(() -> DatasetSpec.parse("nb999", "cifar10", null, null))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("nb201, nasbench-graph or hwgpt");
     }
 }
