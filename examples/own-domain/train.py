@@ -133,7 +133,7 @@ def main():
     correct = sum(network.predict(p) == bool(label) for p, label in valid)
     print(f"trained {request['architecture']}", file=sys.stderr)
     print(json.dumps({"accuracy": 100.0 * correct / len(valid),
-                      "params": network.params()}))
+                      "params": network.params() / 1e6}))
 
 
 if __name__ == "__main__":

@@ -30,6 +30,9 @@ public record Constraint(String metric, Relation relation, double bound, Optiona
             "\\s*([A-Za-z][A-Za-z0-9_]*)\\s*(<=|>=|=<|=>|<|>|==|=)\\s*([^@\\s<>=][^@\\s]*)?\\s*"
                     + "(?:@\\s*(\\S*))?\\s*");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+    /** The device written after the metric, as objectives write it: {@code latency_ms@a100<=5}. */
+    private static final Pattern DEVICE_FIRST = Pattern.compile(
+            "\\s*([A-Za-z][A-Za-z0-9_]*)@([A-Za-z0-9][A-Za-z0-9_.-]*)\\s*([<>=].*)");
 
     public Constraint {
         Objects.requireNonNull(metric, "metric");
@@ -69,12 +72,18 @@ public record Constraint(String metric, Relation relation, double bound, Optiona
     /**
      * Parses {@code METRIC<=BOUND}, {@code METRIC>=BOUND} and either with
      * {@code @DEVICE} at the end, such as {@code latency_ms<=5@raspi4} or
-     * {@code params<=1.0}.
+     * {@code params<=1.0}. The device may also follow the metric, as objectives write it:
+     * {@code latency_ms@raspi4<=5}.
      *
      * @throws IllegalArgumentException naming the text, what is wrong and the expected form
      */
     public static Constraint parse(String text) {
         Objects.requireNonNull(text, "text");
+        Matcher deviceFirst = DEVICE_FIRST.matcher(text);
+        if (deviceFirst.matches() && !deviceFirst.group(3).contains("@")) {
+            return parse(deviceFirst.group(1) + deviceFirst.group(3) + "@"
+                    + deviceFirst.group(2));
+        }
         Matcher matcher = FORM.matcher(text);
         if (!matcher.matches()) {
             throw invalid(text, "expected METRIC<=BOUND or METRIC>=BOUND, optionally"

@@ -917,7 +917,8 @@ public final class Study {
         Worker.markRunningHere(storage.location(), config.name(), trial.number());
         try (Heartbeat heartbeat = Heartbeat.start(storage, config.name(), trial.number(),
                 heartbeatInterval)) {
-            Evaluation evaluation = evaluator.evaluate(trial.architecture(), context);
+            Evaluation evaluation = requireFiniteObjectives(
+                    evaluator.evaluate(trial.architecture(), context));
             FrozenTrial done = tell(trial, evaluation);
             if (done.state() == TrialState.STALE) {
                 LOG.warn("Trial {} finished after it was marked stale; its result is kept in "
@@ -945,6 +946,23 @@ public final class Study {
         } finally {
             Worker.markDoneHere(storage.location(), config.name(), trial.number());
         }
+    }
+
+    /**
+     * Returns {@code evaluation} when every objective it reports is a finite number.
+     *
+     * @throws IllegalStateException naming the first objective that is NaN or infinite,
+     *     such as the loss of a diverged training, so the trial fails instead of ranking
+     */
+    private Evaluation requireFiniteObjectives(Evaluation evaluation) {
+        for (Objective objective : config.objectives()) {
+            Double value = evaluation.metrics().get(objective.metric());
+            if (value != null && !Double.isFinite(value)) {
+                throw new IllegalStateException("objective " + objective.metric() + " is "
+                        + value + "; the evaluation diverged or overflowed");
+            }
+        }
+        return evaluation;
     }
 
     /** Number of finished trials (complete, pruned or failed) in the store. */

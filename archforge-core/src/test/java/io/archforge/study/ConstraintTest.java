@@ -97,4 +97,12 @@ class ConstraintTest {
                 Constraint.atMost("params", 0.1)));
         assertThat(Constraint.parse("latency_ms>=10@pixel3").device()).isEqualTo(Optional.of("pixel3"));
     }
+
+    @Test
+    void deviceAfterMetricParsesAlike() {
+        assertThat(Constraint.parse("memory_mb@a100<=900"))
+                .isEqualTo(Constraint.parse("memory_mb<=900@a100"));
+        assertThatThrownBy(() -> Constraint.parse("memory_mb@a100<=900@h100"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

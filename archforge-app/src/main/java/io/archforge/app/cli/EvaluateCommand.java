@@ -128,7 +128,14 @@ public final class EvaluateCommand implements Callable<Integer> {
         try (EvaluatorFactory.Setup setup = EvaluatorFactory.create(datasetSpec, searchSpace,
                 List.of(), parsedAttack)) {
             LOG.info("Evaluating {} on {}", parsed.text(), datasetSpec.displayName());
-            Evaluation evaluation = setup.evaluator().evaluate(parsed, new SingleContext(seed));
+            Evaluation evaluation;
+            try {
+                evaluation = setup.evaluator().evaluate(parsed, new SingleContext(seed));
+            } catch (IllegalArgumentException e) {
+                // A table refuses an architecture it holds no result for, naming the fix.
+                throw new UsageException("cannot evaluate " + parsed.text() + " on "
+                        + datasetSpec.displayName() + ": " + e.getMessage(), e);
+            }
             print(parsed, datasetSpec, setup, evaluation);
         }
         return ExitCodes.OK;

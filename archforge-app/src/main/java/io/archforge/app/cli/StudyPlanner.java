@@ -368,6 +368,19 @@ final class StudyPlanner {
                 .withConstraints(resolved);
     }
 
+    /**
+     * Returns whether {@code config} trains or runs a program for each trial, as real
+     * training of images and the training domains do, instead of looking results up.
+     */
+    private static boolean trains(StudyConfig config) {
+        if (config.evaluator().equals(DatasetSpec.TRAIN)) {
+            return true;
+        }
+        return Domains.byEvaluator(config.evaluator())
+                .map(domain -> !domain.restore(config.evaluatorOptions()).tabular())
+                .orElse(false);
+    }
+
     /** Returns whether {@code spec} looks results up in a table instead of training. */
     static boolean isTabular(DatasetSpec spec) {
         return spec instanceof DatasetSpec.Tabular
@@ -483,7 +496,7 @@ final class StudyPlanner {
     }
 
     private Budget budget(StudyConfig config) {
-        boolean training = config.evaluator().equals(DatasetSpec.TRAIN);
+        boolean training = trains(config);
         boolean unlimited = training || timeLimit.isPresent() || options.budgetEpochs != null;
         OptionalInt trials = options.trials != null
                 ? OptionalInt.of(options.trials)

@@ -15,7 +15,7 @@ final class TrainingOptions {
 
     @Option(names = "--epochs", paramLabel = "N",
             description = "Real training: passes over the training data per trial "
-                    + "(default: 3 for images and series, 200 for graphs, 2 for text).")
+                    + "(default: 3); graphs default to 200, text to 2.")
     Integer epochs;
 
     @Option(names = "--batch-size", paramLabel = "N",

@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "online", mixinStandardHelpOptions = true,
         description = {
             "Compare online architecture search with the best static architecture of a search"
-                + " on the first 20% of each stream and with periodic full re-search, by"
+                + " on the first 20%% of each stream and with periodic full re-search, by"
                 + " prequential error and compute, on the windows after the first 20%.",
             "Writes summary.md, summary.csv, rolling.csv and rolling-DATASET.png into "
                 + "--output."})

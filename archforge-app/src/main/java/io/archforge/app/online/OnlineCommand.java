@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
                 + " worst with mutated children that inherit weights, a drift detector on the"
                 + " deployed network's error raises the search effort, and a challenger that"
                 + " is reliably better replaces the deployed network.",
-            "Errors are on the scale standardised by the first 20% of the stream."})
+            "Errors are on the scale standardised by the first 20%% of the stream."})
 public final class OnlineCommand implements Callable<Integer> {
 
     /** Rows per chunk: forecasts and training steps happen once per chunk. */

@@ -335,8 +335,11 @@ public sealed interface DatasetSpec
             parsed = Nb201Dataset.parse(dataset);
         } catch (IllegalArgumentException e) {
             throw new UsageException("unknown --dataset '" + dataset + "': use "
-                    + Nb201Dataset.names()
-                    + " (with --benchmark nb201), fashion-mnist, or idx:DIR");
+                    + Nb201Dataset.names() + " (with --benchmark nb201), cora, citeseer or"
+                    + " pubmed (with --benchmark nasbench-graph), s, m or l (with --benchmark"
+                    + " hwgpt); to train: fashion-mnist, idx:DIR, cora, citeseer, graph:DIR,"
+                    + " etth1, etth2, exchange, illness, pm25, csv:FILE, jargon, text:FILE or"
+                    + " command:PROGRAM");
         }
         if (data != null) {
             throw new UsageException("--data " + data

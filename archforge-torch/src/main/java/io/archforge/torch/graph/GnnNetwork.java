@@ -12,20 +12,21 @@ import java.util.SplittableRandom;
 
 /**
  * A node-classification network of the {@code gnn} space. A dense layer with ReLU maps
- * the sparse input features to the hidden width (node 0). Each of the 4 layers reads the node
- * its link pattern names and applies its operation, followed by ReLU unless it is
- * {@code skip}. A layer that another layer reads is standardised before its ReLU: each
- * feature is centred and scaled to unit variance over all nodes of the graph, batch
- * normalisation without learned scale and shift. The sum of the layers that no other
- * layer reads goes through a dense layer to one logit per class. During training,
- * dropout at the architecture's rate comes before every layer. On the sparse input
- * features it drops non-zero entries, which a generator seeded with the network's seed
- * picks.
+ * the sparse input features to the hidden width (node 0). Each of the 4 layers reads the
+ * node its link pattern names and applies its operation, followed by ReLU unless it is
+ * {@code skip}. A layer whose output another non-skip layer reads, directly or through
+ * {@code skip} layers, is standardised before its ReLU: each feature is centred and
+ * scaled to unit variance over all nodes of the graph, batch normalisation without
+ * learned scale and shift. The sum of the layers that no other layer reads goes through
+ * a dense layer to one logit per class. During training, dropout at the architecture's
+ * rate comes before every layer. On the sparse input features it drops non-zero
+ * entries, which a generator seeded with the network's seed picks.
  *
- * <p>The standardisation stands in for the batch normalisation that NAS-Bench-Graph
- * applies before every inner layer. Without it, chains that put {@code fc} layers
- * between graph layers, such as {@code links=0123,op1=fc,op2=gat,op3=fc,op4=gin}, reach
- * only about 52 % accuracy on Cora.
+ * <p>NAS-Bench-Graph applies batch normalisation before every inner layer; the
+ * standardisation plays its part without adding parameters. Without it, chains that
+ * put {@code fc} layers between graph layers, such as
+ * {@code links=0123,op1=fc,op2=gat,op3=fc,op4=gin}, reach only about 52 % accuracy on
+ * Cora.
  */
 public final class GnnNetwork {
 
@@ -37,6 +38,7 @@ public final class GnnNetwork {
     private final int[] inputs;
     private final List<String> operations;
     private final boolean[] leaves;
+    private final boolean[] standardized;
     private final double dropout;
     private final Linear input;
     private final List<GraphLayer> layers;
@@ -51,6 +53,7 @@ public final class GnnNetwork {
         this.inputs = GnnSpace.inputs(architecture);
         this.operations = GnnSpace.operations(architecture);
         this.leaves = NasBenchGraphSpace.leaves(inputs);
+        this.standardized = readByLayers(inputs, operations);
         this.dropout = GnnSpace.dropout(architecture);
         int width = GnnSpace.hidden(architecture);
         String aggregation = GnnSpace.aggregation(architecture);
@@ -74,6 +77,22 @@ public final class GnnNetwork {
             int features, int classes) {
         return new GnnNetwork(architecture, new GnnParameters(manager, seed), seed, features,
                 classes);
+    }
+
+    /**
+     * Returns, per layer, whether a non-skip layer reads its output, directly or through
+     * {@code skip} layers.
+     */
+    static boolean[] readByLayers(int[] inputs, List<String> operations) {
+        boolean[] read = new boolean[inputs.length];
+        for (int layer = inputs.length - 1; layer >= 0; layer--) {
+            int source = inputs[layer] - 1;
+            boolean passesOn = !operations.get(layer).equals("skip") || read[layer];
+            if (source >= 0 && passesOn) {
+                read[source] = true;
+            }
+        }
+        return read;
     }
 
     /** Returns the aggregation of {@code operation} under the space's rule {@code rule}. */
@@ -107,7 +126,7 @@ public final class GnnNetwork {
                 out = in;
             } else {
                 out = layers.get(layer).forward(dropout(in, training), graph);
-                out = Activation.relu(leaves[layer] ? out : standardize(out));
+                out = Activation.relu(standardized[layer] ? standardize(out) : out);
             }
             nodes.add(out);
             if (leaves[layer]) {

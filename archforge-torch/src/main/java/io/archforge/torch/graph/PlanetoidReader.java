@@ -34,6 +34,12 @@ import java.util.zip.GZIPInputStream;
  */
 public final class PlanetoidReader {
 
+    /**
+     * The most features a node may have. The features are held densely, so a larger
+     * index would take nodes times this many floats of memory.
+     */
+    static final int MAX_FEATURES = 100_000;
+
     /** The node file of a graph directory. */
     public static final String NODES_FILE = "nodes.csv";
 
@@ -262,9 +268,10 @@ public final class PlanetoidReader {
         List<Integer> indices = new ArrayList<>();
         for (String token : text.split("\\s+")) {
             long index = parseLong(file, line, "feature index", token);
-            if (index < 0 || index > Integer.MAX_VALUE - 1) {
+            if (index < 0 || index >= MAX_FEATURES) {
                 throw new GraphDataException(file + " line " + line + ": feature index "
-                        + index + " is negative or too large");
+                        + index + " is outside 0 to " + (MAX_FEATURES - 1) + "; number the"
+                        + " features from 0, with at most " + MAX_FEATURES + " in all");
             }
             indices.add((int) index);
         }

@@ -79,13 +79,7 @@ public final class CommandDomain implements Domain {
             throw new UsageException("--device " + device + " does not apply to --dataset "
                     + request.dataset() + ", whose program reports its own metrics; drop it");
         });
-        for (String option : request.options().keySet()) {
-            if (!DOMAIN_OPTIONS.contains(option)) {
-                throw new UsageException(option + " " + request.options().get(option)
-                        + " does not apply to --dataset " + request.dataset() + "; drop "
-                        + option);
-            }
-        }
+        request.requireDomainOptionsAmong(DOMAIN_OPTIONS);
         for (String option : request.training().keySet()) {
             if (!option.equals(EPOCHS)) {
                 throw new UsageException(option + " " + request.training().get(option)

@@ -143,7 +143,12 @@ public final class CommandEvaluator implements Evaluator {
                 throw failure("reported " + field.getKey() + " = " + field.getValue()
                         + ", which is not a number", result);
             }
-            metrics.put(field.getKey(), field.getValue().doubleValue());
+            double value = field.getValue().doubleValue();
+            if (!Double.isFinite(value)) {
+                throw failure("reported " + field.getKey() + " = " + field.getValue()
+                        + ", which is beyond the range of a finite number", result);
+            }
+            metrics.put(field.getKey(), value);
         }
         return metrics;
     }

@@ -86,13 +86,7 @@ public final class ForecastDomain implements Domain {
             throw new UsageException("--data " + data + " does not apply to --dataset "
                     + request.dataset() + "; give a CSV file as --dataset csv:FILE instead");
         });
-        for (String option : request.options().keySet()) {
-            if (!OPTIONS.contains(option)) {
-                throw new UsageException(option + " " + request.options().get(option)
-                        + " does not apply to --dataset " + request.dataset() + "; drop "
-                        + option);
-            }
-        }
+        request.requireDomainOptionsAmong(OPTIONS);
         for (String option : request.training().keySet()) {
             if (!option.equals(EPOCHS)) {
                 throw new UsageException(option + " " + request.training().get(option)
@@ -166,16 +160,10 @@ public final class ForecastDomain implements Domain {
     }
 
     private static DatasetSpec.Domain spec(ForecastSettings settings) {
-        String label = settings.file().map(ForecastDomain::label).orElse(settings.dataset());
+        String label = settings.file().map(file -> DomainRequest.fileLabel("csv", file))
+                .orElse(settings.dataset());
         return new DatasetSpec.Domain(EVALUATOR, settings.toOptions(), label,
                 settings.dataset(), ForecastingSpace.NAME, false);
-    }
-
-    /** Returns a label for study names: {@code csv-} and the file name without extension. */
-    private static String label(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.indexOf('.');
-        return "csv-" + (dot > 0 ? name.substring(0, dot) : name);
     }
 
     @Override

@@ -38,6 +38,8 @@ public final class TextDomain implements Domain {
 
     private static final String EPOCHS = "--epochs";
     private static final String BATCH_SIZE = "--batch-size";
+    /** The most windows per training step, which bounds the memory of a step. */
+    private static final int MAX_BATCH_SIZE = 1024;
     private static final String LEARNING_RATE = "--learning-rate";
     private static final Set<String> TRAINING_OPTIONS = Set.of(EPOCHS, BATCH_SIZE, LEARNING_RATE);
 
@@ -79,10 +81,7 @@ public final class TextDomain implements Domain {
             throw new UsageException("--data " + data + " does not apply to --dataset "
                     + request.dataset() + "; give a text file as --dataset text:FILE instead");
         });
-        for (String option : request.options().keySet()) {
-            throw new UsageException(option + " " + request.options().get(option)
-                    + " does not apply to --dataset " + request.dataset() + "; drop " + option);
-        }
+        request.requireDomainOptionsAmong(Set.of());
         for (String option : request.training().keySet()) {
             if (!TRAINING_OPTIONS.contains(option)) {
                 throw new UsageException(option + " " + request.training().get(option)
@@ -106,6 +105,11 @@ public final class TextDomain implements Domain {
         CharTrainingSettings defaults = CharTrainingSettings.defaults();
         int epochs = positive(request, EPOCHS, defaults.epochs());
         int batchSize = positive(request, BATCH_SIZE, defaults.batchSize());
+        if (batchSize > MAX_BATCH_SIZE) {
+            throw new UsageException("invalid " + BATCH_SIZE + " " + batchSize + ": use at"
+                    + " most " + MAX_BATCH_SIZE + " windows per step; each window holds the"
+                    + " logits of every character and position, so memory grows with it");
+        }
         float learningRate = request.trainingOption(LEARNING_RATE)
                 .map(value -> ((Number) value).floatValue()).orElse(defaults.learningRate());
         if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
@@ -126,16 +130,10 @@ public final class TextDomain implements Domain {
     }
 
     private static DatasetSpec.Domain spec(TextSettings settings) {
-        String label = settings.file().map(TextDomain::label).orElse(TextCorpora.JARGON);
+        String label = settings.file().map(file -> DomainRequest.fileLabel("text", file))
+                .orElse(TextCorpora.JARGON);
         return new DatasetSpec.Domain(EVALUATOR, settings.toOptions(), label,
                 settings.dataset(), TinyGptSpace.NAME, false);
-    }
-
-    /** Returns a label for study names: {@code text-} and the file name without extension. */
-    private static String label(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return "text-" + (dot > 0 ? name.substring(0, dot) : name);
     }
 
     @Override
