@@ -940,8 +940,10 @@ public final class Study {
             return Optional.empty();
         } catch (RuntimeException e) {
             FrozenTrial failed = fail(trial, e);
+            // The stored error names the cause; the stack trace is for debugging only.
             LOG.warn("Trial {} failed: {} ({})", trial.number(), trial.architecture().text(),
-                    failed.error().orElse(""), e);
+                    failed.error().orElse(""));
+            LOG.debug("Trial {} failed", trial.number(), e);
             return Optional.of(failed);
         } finally {
             Worker.markDoneHere(storage.location(), config.name(), trial.number());

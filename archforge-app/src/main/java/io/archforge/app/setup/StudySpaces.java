@@ -6,8 +6,10 @@ import io.archforge.app.refine.RefinementJson;
 import io.archforge.space.RecipeSpace;
 import io.archforge.space.SearchSpace;
 import io.archforge.space.SearchSpaces;
+import io.archforge.space.declared.SpaceDefinition;
 import io.archforge.study.StudyConfig;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds the space a stored study searches, the same way wherever it runs. It is the
@@ -27,8 +29,7 @@ public final class StudySpaces {
      * @throws IllegalArgumentException when the configuration names no known space
      */
     public static SearchSpace parsing(StudyConfig config) {
-        java.util.Optional<io.archforge.space.declared.SpaceDefinition> declared =
-                DeclaredSpaces.stored(config);
+        Optional<SpaceDefinition> declared = DeclaredSpaces.stored(config);
         if (declared.isPresent()) {
             return declared.get().toSpace();
         }

@@ -10,6 +10,7 @@ import io.archforge.space.declared.SpaceDefinition;
 import io.archforge.app.config.SpaceDefinitions;
 import io.archforge.storage.Storage;
 import io.archforge.store.jdbc.Storages;
+import io.archforge.web.analysis.StudySnapshot;
 import io.archforge.strategy.Strategies;
 import io.archforge.study.FrozenTrial;
 import io.archforge.study.TrialState;
@@ -157,6 +158,11 @@ class DeclaredSpaceSearchTest {
         assertThat(resumed.json().get("completed_trials").asInt()).isEqualTo(18);
         assertThat(shown.exitCode()).as(shown.err()).isZero();
         assertThat(shown.out()).contains("space=toy").contains("cell.1-2=");
+        try (Storage storage = Storages.open("sqlite:" + store)) {
+            assertThat(StudySnapshot.read(storage, "toy").orElseThrow().space())
+                    .as("the dashboard's view of the declared space")
+                    .hasValueSatisfying(space -> assertThat(space.name()).isEqualTo("toy"));
+        }
     }
 
     @Test

@@ -72,7 +72,8 @@ public final class StreamReplay {
             learner.observe(new StreamLearner.Chunk(start, end, trained, complete));
             trained = complete;
 
-            pace(wallStart, end - data.firstOrigin());
+            // The rows before the first origin arrive at the same pace as the rest.
+            pace(wallStart, end);
             progress.chunk(end, scores.latestMae(), learner.deployed());
         }
         double cpuSeconds = (system.getProcessCpuTime() - cpuStart) / 1e9;

@@ -3,6 +3,7 @@ package io.archforge.web.analysis;
 import io.archforge.space.SearchSpace;
 import io.archforge.space.RecipeSpace;
 import io.archforge.space.SearchSpaces;
+import io.archforge.space.StoredSpaceProvider;
 import io.archforge.storage.Storage;
 import io.archforge.study.FrozenTrial;
 import io.archforge.study.Objective;
@@ -105,11 +106,18 @@ public record StudySnapshot(StudyConfig config, Map<String, String> attributes,
     }
 
     /**
-     * Looks up the built-in search space of the study, with the stored recipe ranges of a
-     * study that tunes the recipe, or returns empty when no space has its name.
+     * Looks up the search space of the study: a space stored with it, such as one declared
+     * in YAML ({@link StoredSpaceProvider}), or the built-in space of its name, with the
+     * stored recipe ranges of a study that tunes the recipe. Returns empty when no space
+     * has its name.
      */
     public Optional<SearchSpace> space() {
         try {
+            Optional<SearchSpace> stored =
+                    StoredSpaceProvider.find(config.space(), config.evaluatorOptions());
+            if (stored.isPresent()) {
+                return stored;
+            }
             if (config.space().equals(RecipeSpace.NAME)) {
                 return Optional.of(RecipeSpace.fromOptions(config.evaluatorOptions(),
                         config.scheduler().isEmpty()));
