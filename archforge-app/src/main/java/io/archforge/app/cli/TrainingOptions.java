@@ -19,7 +19,8 @@ final class TrainingOptions {
     Integer epochs;
 
     @Option(names = "--batch-size", paramLabel = "N",
-            description = "Real training: images per SGD step (default: 64).")
+            description = "Real training: images per SGD step (default: 64); text: "
+                    + "windows per Adam step (default 16, at most 1024).")
     Integer batchSize;
 
     @Option(names = "--train-images", paramLabel = "N",
@@ -34,7 +35,8 @@ final class TrainingOptions {
 
     @Option(names = "--learning-rate", paramLabel = "X",
             description = "Real training: initial SGD learning rate, decayed to 0 along a "
-                    + "cosine (default: 0.1).")
+                    + "cosine (default: 0.1); graphs and text train with Adam at a constant "
+                    + "rate, default 0.01 and 0.003.")
     Float learningRate;
 
     /** Returns the given options by name, such as {@code --epochs -> 1}, in a fixed order. */

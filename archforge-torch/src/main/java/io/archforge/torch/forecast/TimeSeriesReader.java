@@ -77,6 +77,7 @@ public final class TimeSeriesReader {
                     + " it needs a header line and one row per time step");
         }
         List<String> header = CsvFields.split(stripBom(headerLine));
+        requireDistinctNames(header, source);
         int column = targetColumn(header, source, target);
         TimestampColumns time = TimestampColumns.find(header).orElseThrow(() ->
                 new TimeSeriesFormatException("time-series file " + source + " line 1 has no"
@@ -100,6 +101,20 @@ public final class TimeSeriesReader {
 
     private static String stripBom(String line) {
         return line.startsWith("\uFEFF") ? line.substring(1) : line;
+    }
+
+    /** Refuses a header that names one column twice, since either could be meant. */
+    private static void requireDistinctNames(List<String> header, String source) {
+        for (int i = 0; i < header.size(); i++) {
+            for (int j = i + 1; j < header.size(); j++) {
+                if (header.get(i).strip().equals(header.get(j).strip())) {
+                    throw new TimeSeriesFormatException("time-series file " + source
+                            + " line 1 names column '" + header.get(i).strip() + "' twice"
+                            + " (fields " + (i + 1) + " and " + (j + 1) + "); give each"
+                            + " column its own name");
+                }
+            }
+        }
     }
 
     private static int targetColumn(List<String> header, String source, String target) {

@@ -132,7 +132,7 @@ public final class PlanetoidReader {
         int maxFeature = -1;
         for (int row = 0; row < count; row++) {
             int line = row + 2;
-            String[] fields = fields(file, line, lines.get(row + 1), columns);
+            String[] fields = fields(file, line, lines.get(row + 1), columns, lines.get(0));
             long id = parseLong(file, line, "node", fields[columns[0]]);
             if (ids.putIfAbsent(id, row) != null) {
                 throw new GraphDataException(file + " line " + line + ": node " + id
@@ -191,7 +191,7 @@ public final class PlanetoidReader {
         int[] targets = new int[count];
         for (int row = 0; row < count; row++) {
             int line = row + 2;
-            String[] fields = fields(file, line, lines.get(row + 1), columns);
+            String[] fields = fields(file, line, lines.get(row + 1), columns, lines.get(0));
             sources[row] = node(file, line, "src", fields[columns[0]], ids);
             targets[row] = node(file, line, "dst", fields[columns[1]], ids);
         }
@@ -232,12 +232,19 @@ public final class PlanetoidReader {
         return columns;
     }
 
-    private static String[] fields(String file, int line, String text, int[] columns) {
+    private static String[] fields(String file, int line, String text, int[] columns,
+            String header) {
         String[] fields = text.split(",", -1);
         int needed = Arrays.stream(columns).max().orElse(0) + 1;
         if (fields.length < needed) {
             throw new GraphDataException(file + " line " + line + ": '" + text + "' has "
                     + fields.length + " fields, the header names at least " + needed);
+        }
+        int named = header.split(",", -1).length;
+        if (fields.length > named) {
+            throw new GraphDataException(file + " line " + line + ": '" + text + "' has "
+                    + fields.length + " fields, but the header names only " + named
+                    + "; separate feature indices with spaces, not commas");
         }
         return fields;
     }

@@ -55,6 +55,16 @@ class TimeSeriesReaderTest {
     }
 
     @Test
+    void repeatedColumnNameIsRefused() throws IOException {
+        Path file = write("date,load,load\n2020-01-01,1,2\n2020-01-02,3,4\n");
+
+        assertThatThrownBy(() -> TimeSeriesReader.read(file, "load", MissingValues.DROP))
+                .isInstanceOf(TimeSeriesFormatException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("line 1 names column 'load' twice (fields 2 and 3)");
+    }
+
+    @Test
     void emptyFileNamesFile() throws IOException {
         Path file = write("");
 

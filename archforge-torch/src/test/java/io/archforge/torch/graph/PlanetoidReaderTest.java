@@ -69,6 +69,23 @@ class PlanetoidReaderTest {
     }
 
     @Test
+    void extraFieldsInRowFail() {
+        List<String> nodes = List.of("node,label,split,feature_indices", "10,0,train,1,2,2 9 1");
+        assertThatThrownBy(() -> read(nodes, List.of("src,dst", "10,10")))
+                .isInstanceOf(GraphDataException.class)
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("has 6 fields, but the header names only 4");
+    }
+
+    @Test
+    void featureIndexAboveLimitFails() {
+        List<String> nodes = List.of("node,label,split,feature_indices", "10,0,train,2000000000");
+        assertThatThrownBy(() -> read(nodes, List.of("src,dst", "10,10")))
+                .isInstanceOf(GraphDataException.class)
+                .hasMessageContaining("feature index 2000000000 is outside 0 to 99999");
+    }
+
+    @Test
     void nonNumericFieldFails() {
         List<String> nodes = List.of("node,label,split,feature_indices", "10,zero,train,0 1",
                 "11,1,train,1");
