@@ -11,7 +11,7 @@ public sealed interface DriftDetector permits PageHinkley, Adwin {
 
     /**
      * Adds the next value and returns whether it raises an alarm: the test concludes
-     * that the mean has risen. After an alarm the detector forgets the values before
+     * that the mean has risen. After an alarm the detector discards the values before
      * the change, so the next alarm needs fresh evidence.
      *
      * @throws IllegalArgumentException when {@code value} is not finite

@@ -132,7 +132,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             try {
                 evaluation = setup.evaluator().evaluate(parsed, new SingleContext(seed));
             } catch (IllegalArgumentException e) {
-                // A table refuses an architecture it holds no result for, naming the fix.
+                // A table rejects an architecture it has no result for, and its message names the fix.
                 throw new UsageException("cannot evaluate " + parsed.text() + " on "
                         + datasetSpec.displayName() + ": " + e.getMessage(), e);
             }

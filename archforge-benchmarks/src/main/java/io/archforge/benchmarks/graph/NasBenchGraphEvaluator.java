@@ -45,7 +45,7 @@ public final class NasBenchGraphEvaluator implements Evaluator {
         this.table = Objects.requireNonNull(table, "table");
     }
 
-    /** The table the values come from. */
+    /** Returns the table the values come from. */
     public NasBenchGraphTable table() {
         return table;
     }

@@ -2,7 +2,7 @@ package io.archforge.torch.graph;
 
 import java.util.Locale;
 
-/** How a layer combines the features of a node's neighbours. */
+/** The rule by which a layer combines the features of a node's neighbours. */
 public enum Aggregation {
     /** The sum over neighbours. */
     SUM,

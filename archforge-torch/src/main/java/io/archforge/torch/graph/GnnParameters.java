@@ -51,7 +51,7 @@ public final class GnnParameters {
         return array;
     }
 
-    /** The arrays by name, in creation order. */
+    /** Returns the arrays by name, in creation order. */
     public Map<String, NDArray> arrays() {
         return Collections.unmodifiableMap(arrays);
     }

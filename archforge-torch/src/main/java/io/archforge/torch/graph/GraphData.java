@@ -107,52 +107,52 @@ public final class GraphData {
         return copy;
     }
 
-    /** Where the graph came from, such as {@code cora (bundled)}. */
+    /** Returns where the graph came from, such as {@code cora (bundled)}. */
     public String source() {
         return source;
     }
 
-    /** The number of nodes. */
+    /** Returns the number of nodes. */
     public int nodes() {
         return labels.length;
     }
 
-    /** The number of features per node. */
+    /** Returns the number of features per node. */
     public int features() {
         return features;
     }
 
-    /** The number of classes. */
+    /** Returns the number of classes. */
     public int classes() {
         return classes;
     }
 
-    /** The number of undirected edges. */
+    /** Returns the number of undirected edges. */
     public int edges() {
         return edgeSources.length;
     }
 
-    /** The label of each node, -1 when unlabelled. */
+    /** Returns the label of each node, -1 when unlabelled. */
     public int[] labels() {
         return labels.clone();
     }
 
-    /** The split of each node. */
+    /** Returns the split of each node. */
     public NodeSplit[] splits() {
         return splits.clone();
     }
 
-    /** The indices of the features that are 1, for each node. */
+    /** Returns the indices of the features that are 1, for each node. */
     public int[][] featureIndices() {
         return deepCopy(featureIndices);
     }
 
-    /** The first node of each undirected edge. */
+    /** Returns the first node of each undirected edge. */
     public int[] edgeSources() {
         return edgeSources.clone();
     }
 
-    /** The second node of each undirected edge. */
+    /** Returns the second node of each undirected edge. */
     public int[] edgeTargets() {
         return edgeTargets.clone();
     }

@@ -20,7 +20,7 @@ public enum NodeSplit {
         this.key = key;
     }
 
-    /** The value of the {@code split} column; an empty field also means {@link #NONE}. */
+    /** Returns the value of the {@code split} column. An empty field also means {@link #NONE}. */
     public String key() {
         return key;
     }

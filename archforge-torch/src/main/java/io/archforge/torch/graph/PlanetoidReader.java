@@ -35,8 +35,8 @@ import java.util.zip.GZIPInputStream;
 public final class PlanetoidReader {
 
     /**
-     * The most features a node may have. The features are held densely, so a larger
-     * index would take nodes times this many floats of memory.
+     * The maximum number of features per node. The features are stored densely, so a
+     * larger index would take nodes times this many floats of memory.
      */
     static final int MAX_FEATURES = 100_000;
 
@@ -209,21 +209,21 @@ public final class PlanetoidReader {
         return index;
     }
 
-    /** Returns the position of each wanted column in the header line. */
-    private static int[] header(String file, List<String> lines, List<String> wanted) {
+    /** Returns the position of each required column in the header line. */
+    private static int[] header(String file, List<String> lines, List<String> required) {
         if (lines.isEmpty() || lines.get(0).isBlank()) {
             throw new GraphDataException(file + " is empty; it needs the header "
-                    + String.join(",", wanted) + " and one line per row");
+                    + String.join(",", required) + " and one line per row");
         }
         List<String> names = Arrays.stream(lines.get(0).split(",", -1)).map(String::strip)
                 .toList();
-        int[] columns = new int[wanted.size()];
-        for (int i = 0; i < wanted.size(); i++) {
-            columns[i] = names.indexOf(wanted.get(i));
+        int[] columns = new int[required.size()];
+        for (int i = 0; i < required.size(); i++) {
+            columns[i] = names.indexOf(required.get(i));
             if (columns[i] < 0) {
-                throw new GraphDataException(file + " line 1: missing column '" + wanted.get(i)
+                throw new GraphDataException(file + " line 1: missing column '" + required.get(i)
                         + "' in header '" + lines.get(0) + "'; the header needs "
-                        + String.join(",", wanted));
+                        + String.join(",", required));
             }
         }
         if (lines.size() < 2) {

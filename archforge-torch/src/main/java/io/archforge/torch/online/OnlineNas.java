@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
  * forecasting networks trains incrementally on the arriving windows. Evolution replaces
  * its worst members by mutated children that inherit their parents' weights.
  *
- * <p>Each chunk, every member forecasts the chunk's windows; a window's error counts
+ * <p>Each chunk, every member forecasts the chunk's windows. A window's error counts
  * for a member once all its forecast rows have arrived. The drift detector receives the
- * deployed model's mean error over the windows completed in each chunk, and forgets its
+ * deployed model's mean error over the windows completed in each chunk, and discards its
  * values at each swap because they describe the replaced model. Every member then takes
  * a few optimizer steps on windows from the recent past.
  *

@@ -178,7 +178,7 @@ final class StreamMember implements AutoCloseable {
                 .orElse(Double.POSITIVE_INFINITY);
     }
 
-    /** Returns whether the member holds a full set of recent window errors. */
+    /** Returns whether the member has a full set of recent window errors. */
     boolean mature() {
         return diverged || recent.size() >= recentWindows;
     }

@@ -11,9 +11,9 @@ import java.util.Objects;
 
 /**
  * Copies the weights a child network shares with its parent, as network morphism and
- * weight-inheriting evolution do: every parameter of the child whose name and shape
- * equal those of a parent parameter takes a copy of the parent's values, and every
- * other parameter keeps its fresh initialisation. DJL names a parameter by its path of
+ * weight-inheriting evolution do. Every parameter of the child whose name and shape
+ * equal those of a parent parameter takes a copy of the parent's values. Every other
+ * parameter keeps its fresh initialisation. DJL names a parameter by its path of
  * child blocks, so blocks that two architectures build alike share names.
  */
 public final class WeightInheritance {

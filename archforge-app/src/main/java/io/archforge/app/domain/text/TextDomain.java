@@ -38,7 +38,7 @@ public final class TextDomain implements Domain {
 
     private static final String EPOCHS = "--epochs";
     private static final String BATCH_SIZE = "--batch-size";
-    /** The most windows per training step, which bounds the memory of a step. */
+    /** The maximum number of windows per training step, which bounds its memory. */
     private static final int MAX_BATCH_SIZE = 1024;
     private static final String LEARNING_RATE = "--learning-rate";
     private static final Set<String> TRAINING_OPTIONS = Set.of(EPOCHS, BATCH_SIZE, LEARNING_RATE);
