@@ -1,6 +1,7 @@
 package io.archforge.execution;
 
 import io.archforge.eval.Evaluator;
+import io.archforge.eval.TrialTimeoutException;
 import io.archforge.space.SearchSpace;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Evaluates trials on a pool of threads in this JVM. Evaluators need not be
- * thread-safe, so each thread builds its own from the recipe on its first task. The
- * executor closes all of them when it closes.
+ * thread-safe, so each thread builds its own from the recipe on its first task. A
+ * thread whose evaluation was abandoned after its time limit ({@link TrialTimeoutException})
+ * builds a new one for its next task, because the abandoned evaluation may still use
+ * the old one. The executor closes all of them when it closes.
  */
 public final class LocalTrialExecutor implements TrialExecutor {
 
@@ -69,12 +72,21 @@ public final class LocalTrialExecutor implements TrialExecutor {
             }
             try {
                 result.complete(TrialRunner.run(space, evaluator(), task,
-                        () -> result.isCancelled() || closed.get()));
+                        () -> result.isCancelled() || closed.get(), this::afterFailure));
             } catch (RuntimeException | Error e) {
                 result.completeExceptionally(e);
             }
         });
         return result;
+    }
+
+    /** Lets this thread build a new evaluator when the failed one may still be in use. */
+    private void afterFailure(Throwable error) {
+        if (error instanceof TrialTimeoutException timeout && timeout.abandoned()) {
+            LOG.info("Thread {} builds a new evaluator: the abandoned evaluation may still use "
+                    + "its current one", Thread.currentThread().getName());
+            evaluators.remove();
+        }
     }
 
     private Evaluator evaluator() {

@@ -3,9 +3,12 @@ package io.archforge.study;
 import io.archforge.eval.Evaluation;
 import io.archforge.eval.EvaluationContext;
 import io.archforge.eval.CostMetrics;
+import io.archforge.eval.EvaluationFailures;
 import io.archforge.eval.EvaluationInterruptedException;
 import io.archforge.eval.Evaluator;
+import io.archforge.eval.TimeLimitedEvaluator;
 import io.archforge.eval.TrialPrunedException;
+import io.archforge.eval.cache.CachingEvaluator;
 import io.archforge.execution.TrialExecutor;
 import io.archforge.execution.TrialOutcome;
 import io.archforge.fidelity.Fidelity;
@@ -107,6 +110,12 @@ public final class Study {
     private final Map<String, Integer> skippedKeys = new HashMap<>();
     private final Deque<String> retryQueue = new ArrayDeque<>();
     private final Map<String, Integer> retryOf = new HashMap<>();
+    /** The seed of each stale trial queued for evaluation again, by its number. */
+    private final Map<Integer, Long> staleSeeds = new HashMap<>();
+    /** The numbers of the trials that evaluate a stale trial again, this process's and others'. */
+    private final Set<Integer> retryNumbers = new HashSet<>();
+    /** Attributes stored with every trial this object creates, such as its provenance. */
+    private final Map<String, String> trialAttributes = new HashMap<>();
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     /** The numbers of the finished trials passed to {@link Strategy#tell}. */
     private final Set<Integer> learnedNumbers = new HashSet<>();
@@ -121,6 +130,12 @@ public final class Study {
     private int activeLimit = Integer.MAX_VALUE;
     private boolean repeatsAllowed;
     private Optional<CandidatePruner> pruner = Optional.empty();
+    /** The time limit of each evaluation of {@link #evaluateOne}, or empty for none. */
+    private Optional<Duration> trialTimeout = Optional.empty();
+    private Duration trialTimeoutGrace = TimeLimitedEvaluator.DEFAULT_GRACE;
+    /** Finished trials recorded but not yet passed to the strategy; null when none are deferred. */
+    private List<FrozenTrial> deferredResults;
+    private boolean learnInTrialOrder = true;
 
     private Study(Storage storage, StudyConfig config, SearchSpace space, Strategy strategy) {
         this.storage = Objects.requireNonNull(storage, "storage");
@@ -178,6 +193,7 @@ public final class Study {
         Set<String> finishedKeys = new HashSet<>();
         int replayed = 0;
         for (FrozenTrial trial : trials) {
+            noteRetry(trial);
             if (trial.state().isFinished()) {
                 replayed++;
                 learnedNumbers.add(trial.number());
@@ -191,8 +207,7 @@ public final class Study {
             if (trial.state() == TrialState.STALE) {
                 Architecture architecture = space.parse(trial.architecture());
                 if (finishedKeys.add(architecture.isomorphismKey())) {
-                    retryQueue.add(trial.architecture());
-                    retryOf.put(trial.architecture(), trial.number());
+                    queueRetry(trial);
                     evaluatedKeys.add(architecture.isomorphismKey());
                 }
             }
@@ -277,6 +292,7 @@ public final class Study {
     private int learnFrom(List<FrozenTrial> trials, Set<String> liveKeys) {
         int learned = 0;
         for (FrozenTrial trial : trials) {
+            noteRetry(trial);
             if (trial.state() == TrialState.STALE) {
                 continue;
             }
@@ -314,12 +330,36 @@ public final class Study {
                 continue;
             }
             if (liveKeys.add(space.parse(trial.architecture()).isomorphismKey())) {
-                retryQueue.add(trial.architecture());
-                retryOf.put(trial.architecture(), trial.number());
+                queueRetry(trial);
                 queued++;
             }
         }
         return queued;
+    }
+
+    /** Queues a STALE trial for evaluation again under its own seed. */
+    private void queueRetry(FrozenTrial stale) {
+        retryQueue.add(stale.architecture());
+        retryOf.put(stale.architecture(), stale.number());
+        staleSeeds.put(stale.number(), stale.seed());
+    }
+
+    /** Counts {@code trial} among the retries when it evaluates a stale trial again. */
+    private void noteRetry(FrozenTrial trial) {
+        if (trial.attributes().containsKey(RETRY_OF_ATTRIBUTE)) {
+            retryNumbers.add(trial.number());
+        }
+    }
+
+    /**
+     * Returns the place of trial {@code number} among the study's proposals: its number
+     * less the retries of stale trials before it. Proposals draw their random numbers and
+     * trial seeds by this place, so a run killed and resumed proposes the same
+     * architectures, with the same seeds, as one that never stopped.
+     */
+    private int proposalIndex(int number) {
+        int before = (int) retryNumbers.stream().filter(n -> n < number).count();
+        return number - before;
     }
 
 
@@ -409,6 +449,15 @@ public final class Study {
     }
 
     /**
+     * Stores {@code attributes} with every trial this object creates from now on, such as
+     * the program version, configuration digest, data checksums and machine that make a
+     * trial's result traceable. The attributes a trial is created with take precedence.
+     */
+    public void addTrialAttributes(Map<String, String> attributes) {
+        trialAttributes.putAll(attributes);
+    }
+
+    /**
      * Starts a trial: stale architectures from an interrupted run first, then the
      * strategy's proposal, which a pruner may skip first (see {@link #usePruner}). The
      * trial is stored as RUNNING before it is returned.
@@ -424,7 +473,6 @@ public final class Study {
     Trial ask(Map<String, String> extra) {
         syncWithOtherWorkers();
         while (!retryQueue.isEmpty()) {
-            int number = storage.counts(config.name()).nextNumber();
             String text = retryQueue.poll();
             Integer staleNumber = retryOf.remove(text);
             Architecture architecture = space.parse(text);
@@ -435,8 +483,12 @@ public final class Study {
             Optional<String> claim = repeatsAllowed
                     ? Optional.of(RETRY_OF_ATTRIBUTE + ":" + staleNumber)
                     : claimFor(architecture, attributes);
-            Optional<Trial> retry = create(number, architecture, attributes, claim, true);
+            Long staleSeed = staleSeeds.remove(staleNumber);
+            long seed = staleSeed != null ? staleSeed
+                    : proposalSeed(storage.counts(config.name()).nextNumber());
+            Optional<Trial> retry = create(seed, architecture, attributes, claim, true);
             if (retry.isPresent()) {
+                retryNumbers.add(retry.get().number());
                 LOG.info("Trial {} evaluates stale trial {} again: {}", retry.get().number(),
                         staleNumber, text);
                 return retry.get();
@@ -469,7 +521,8 @@ public final class Study {
                 // A repeat the strategy could not avoid is evaluated again, unclaimed.
                 Optional<String> claim = !knownRepeat && attempt < CLAIM_ATTEMPTS
                         ? claimFor(architecture, attributes) : Optional.empty();
-                Optional<Trial> trial = create(number, architecture, attributes, claim, true);
+                Optional<Trial> trial = create(proposalSeed(number), architecture, attributes,
+                        claim, true);
                 if (trial.isPresent()) {
                     return trial.get();
                 }
@@ -517,7 +570,7 @@ public final class Study {
         attributes.put(SKIPPED_AS_ATTRIBUTE, Integer.toString(candidate.number()));
         skippedKeys.remove(candidate.architecture().isomorphismKey());
         int number = storage.counts(config.name()).nextNumber();
-        return create(number, candidate.architecture(), attributes,
+        return create(proposalSeed(number), candidate.architecture(), attributes,
                 claimFor(candidate.architecture(), attributes), true);
     }
 
@@ -527,7 +580,7 @@ public final class Study {
      */
     private Architecture propose(int number, Map<String, String> notes) {
         AskContext context = new AskContext(space, config.objectives(), config.constraints(),
-                Seeds.strategyRandom(config.seed(), number), number,
+                Seeds.strategyRandom(config.seed(), proposalIndex(number)), number,
                 a -> !repeatsAllowed && evaluatedKeys.contains(a.isomorphismKey()));
         Proposal proposal = strategy.propose(context);
         Architecture architecture = proposal.architecture();
@@ -552,8 +605,8 @@ public final class Study {
         // evaluates it.
         Map<String, String> attributes = new HashMap<>(notes);
         attributes.putAll(decision.attributes(pruner.orElseThrow().risk()));
-        Trial trial = create(number, architecture, attributes, Optional.empty(), false)
-                .orElseThrow();
+        Trial trial = create(proposalSeed(number), architecture, attributes, Optional.empty(),
+                false).orElseThrow();
         storage.finishTrial(config.name(), trial.number(), TrialState.SKIPPED, Map.of(),
                 Map.of(), Optional.empty());
         LOG.debug("Trial {} skipped: {} has improvement probability {}, below the risk {}",
@@ -574,19 +627,20 @@ public final class Study {
         int number = storage.counts(config.name()).nextNumber();
         Architecture architecture = space.parse(source.architecture());
         Map<String, String> copy = new HashMap<>(attributes);
-        return create(number, architecture, copy, claimFor(architecture, copy), true);
+        return create(proposalSeed(number), architecture, copy, claimFor(architecture, copy),
+                true);
     }
 
     /**
-     * Stores a RUNNING trial that owns {@code claimKey} when one is given, within the
-     * running budget's limit on active trials when {@code capped}.
+     * Stores a RUNNING trial with {@code seed} that owns {@code claimKey} when one is
+     * given, within the running budget's limit on active trials when {@code capped}.
      *
      * @return the trial, or empty when another trial owns the claim key
      * @throws TrialBudgetTakenException when the budget's last trials are all taken
      */
-    private Optional<Trial> create(int number, Architecture architecture,
+    private Optional<Trial> create(long seed, Architecture architecture,
             Map<String, String> attributes, Optional<String> claimKey, boolean capped) {
-        long seed = Seeds.trialSeed(config.seed(), number);
+        trialAttributes.forEach(attributes::putIfAbsent);
         attributes.put("strategy", strategy.name());
         attributes.put(Worker.ATTRIBUTE, Worker.current().toString());
         int limit = capped ? activeLimit : Integer.MAX_VALUE;
@@ -605,6 +659,11 @@ public final class Study {
         // The stored seed, so the evaluator and the store agree even when another
         // process took the number this one expected.
         return Optional.of(new Trial(stored.getAsInt(), architecture, seed, attributes));
+    }
+
+    /** Returns the seed of a new proposal that is to be trial {@code number}. */
+    private long proposalSeed(int number) {
+        return Seeds.trialSeed(config.seed(), proposalIndex(number));
     }
 
     /** Returns the claim key of a new evaluation: none while repeats are allowed. */
@@ -627,7 +686,8 @@ public final class Study {
      */
     private Architecture replaceRepeat(Architecture repeat, int number,
             Map<String, String> attributes) {
-        RandomGenerator random = Seeds.strategyRandom(config.seed() ^ REPEAT_SALT, number);
+        RandomGenerator random = Seeds.strategyRandom(config.seed() ^ REPEAT_SALT,
+                proposalIndex(number));
         for (int draw = 0; draw < REPEAT_DRAWS; draw++) {
             Architecture candidate = space.sample(random);
             if (!evaluatedKeys.contains(candidate.isomorphismKey())) {
@@ -649,9 +709,13 @@ public final class Study {
         return finish(trial, TrialState.COMPLETE, evaluation.metrics(), evaluation.attributes(), Optional.empty());
     }
 
-    /** Ends a trial as FAILED with the error's message and tells the strategy. */
+    /**
+     * Ends a trial as FAILED and tells the strategy. The stored error is the reason
+     * {@link EvaluationFailures#reason} gives: for a resource fault, such as an exhausted
+     * heap or a time-out, the resource and the fix; else the error's class and message.
+     */
     public FrozenTrial fail(Trial trial, Throwable error) {
-        String message = error.getClass().getSimpleName() + ": " + error.getMessage();
+        String message = EvaluationFailures.reason(error);
         return finish(trial, TrialState.FAILED, Map.of(), Map.of(), Optional.of(message));
     }
 
@@ -668,7 +732,7 @@ public final class Study {
             Optional<FrozenTrial> stale = storage.trial(config.name(), retryOf.get(text));
             if (stale.isPresent() && drop.test(stale.get())) {
                 it.remove();
-                retryOf.remove(text);
+                staleSeeds.remove(retryOf.remove(text));
                 dropped++;
             }
         }
@@ -682,12 +746,56 @@ public final class Study {
 
     private FrozenTrial finish(Trial trial, TrialState state, Map<String, Double> metrics,
             Map<String, String> attributes, Optional<String> error) {
-        storage.finishTrial(config.name(), trial.number(), state, metrics, attributes, error);
+        storage.finishTrial(config.name(), trial.number(), state, metrics, attributes,
+                error.map(Study::printable));
         FrozenTrial frozen = storage.trial(config.name(), trial.number()).orElseThrow();
         if (frozen.state().isFinished() && learnedNumbers.add(frozen.number())) {
-            strategy.tell(frozen);
+            if (deferredResults != null) {
+                deferredResults.add(frozen);
+            } else {
+                strategy.tell(frozen);
+            }
         }
         return frozen;
+    }
+
+    /**
+     * Returns {@code text} with every control character but tab and line breaks replaced
+     * by U+FFFD. An error may quote a program's output, and a NUL byte in it cannot be
+     * stored in PostgreSQL, while terminal escapes would reach the user's terminal.
+     */
+    static String printable(String text) {
+        StringBuilder clean = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            boolean kept = c == '\t' || c == '\n' || c == '\r' || !Character.isISOControl(c);
+            clean.appendCodePoint(kept ? c : 0xFFFD);
+        });
+        return clean.toString();
+    }
+
+    /**
+     * Defers passing the results this object records to the strategy until
+     * {@link #takeDeferredResults} hands them to a loop, which passes them on with
+     * {@link #learn} in an order of its choice.
+     */
+    void deferLearning() {
+        deferredResults = new ArrayList<>();
+    }
+
+    /**
+     * Returns the results deferred since the last call. With {@code release}, results
+     * recorded from now on go to the strategy at once.
+     */
+    List<FrozenTrial> takeDeferredResults(boolean release) {
+        List<FrozenTrial> deferred = deferredResults == null ? List.of()
+                : List.copyOf(deferredResults);
+        deferredResults = release ? null : new ArrayList<>();
+        return deferred;
+    }
+
+    /** Passes a finished trial this object recorded to the strategy. */
+    void learn(FrozenTrial trial) {
+        strategy.tell(trial);
     }
 
     /** Asks the running {@link #optimize} loop to stop after saving; safe from any thread. */
@@ -702,9 +810,12 @@ public final class Study {
 
     /**
      * Runs ask, evaluate and tell until the budget is spent or {@link #stop()} is called.
-     * An evaluation that raises an error ends its trial as FAILED and the loop goes on;
-     * one cut short by the time limit or a stop request leaves its trial STALE, so a
-     * later run evaluates it again. Repeats are allowed while it runs when
+     * An evaluation that raises an exception, runs out of heap or stack, or passes the
+     * trial time limit ends its trial as FAILED with the reason, and the loop goes on;
+     * one cut short by the study's time limit or a stop request leaves its trial STALE,
+     * so a later run evaluates it again. A store that fails to write, such as a full
+     * disk, stops the loop with its {@link StorageException}, and the trial stays
+     * RUNNING until a resume marks it STALE. Repeats are allowed while it runs when
      * {@code evaluator.isNoisy()}.
      *
      * @return why the loop ended
@@ -754,7 +865,19 @@ public final class Study {
      * @return why the loop ended
      */
     public StopReason optimize(TrialExecutor executor, Budget budget, StudyListener listener) {
-        return new AsyncLoop(this, executor, listener).run(budget);
+        return new AsyncLoop(this, executor, listener, learnInTrialOrder).run(budget);
+    }
+
+    /**
+     * Chooses how {@link #optimize(TrialExecutor, Budget, StudyListener)} passes results
+     * to the strategy. In trial order, the default, trial {@code k} starts once the
+     * strategy has learned the results of trials up to {@code k - parallelism}, in start
+     * order, so the same seed and parallelism replay the same trials however long each
+     * took. Otherwise the strategy learns each result as it arrives, which keeps every
+     * slot busy when trial times vary widely but makes the trials depend on timing.
+     */
+    public void learnInTrialOrder(boolean inOrder) {
+        this.learnInTrialOrder = inOrder;
     }
 
     /**
@@ -906,9 +1029,25 @@ public final class Study {
      * ({@value CostMetrics#TRAINING_EPOCHS}).
      */
     public double spentCost() {
-        return trials().stream()
-                .mapToDouble(t -> t.metrics().getOrDefault(CostMetrics.TRAINING_EPOCHS, 0.0))
-                .sum();
+        return trials().stream().mapToDouble(Study::trainingCost).sum();
+    }
+
+    /**
+     * Returns the training epochs a trial cost. The retry of a stale trial served from
+     * the evaluation cache counts the epochs of the cached evaluation, which the killed
+     * process spent, so a killed study stops at the same trial as one never killed.
+     */
+    private static double trainingCost(FrozenTrial trial) {
+        double epochs = trial.metrics().getOrDefault(CostMetrics.TRAINING_EPOCHS, 0.0);
+        String cached = trial.attributes().get(CachingEvaluator.CACHED_TRAINING_EPOCHS);
+        if (cached == null || !trial.attributes().containsKey(RETRY_OF_ATTRIBUTE)) {
+            return epochs;
+        }
+        try {
+            return Math.max(epochs, Double.parseDouble(cached));
+        } catch (NumberFormatException e) {
+            return epochs;
+        }
     }
 
     Optional<FrozenTrial> evaluateOne(Evaluator evaluator, Trial trial, Instant deadline,
@@ -918,7 +1057,7 @@ public final class Study {
         try (Heartbeat heartbeat = Heartbeat.start(storage, config.name(), trial.number(),
                 heartbeatInterval)) {
             Evaluation evaluation = requireFiniteObjectives(
-                    evaluator.evaluate(trial.architecture(), context));
+                    timeLimited(evaluator).evaluate(trial.architecture(), context));
             FrozenTrial done = tell(trial, evaluation);
             if (done.state() == TrialState.STALE) {
                 LOG.warn("Trial {} finished after it was marked stale; its result is kept in "
@@ -938,16 +1077,72 @@ public final class Study {
             LOG.info("Trial {} stopped before it finished ({}); it will be evaluated again on resume",
                     trial.number(), e.getMessage());
             return Optional.empty();
-        } catch (RuntimeException e) {
-            FrozenTrial failed = fail(trial, e);
-            // The stored error names the cause; the stack trace is for debugging only.
-            LOG.warn("Trial {} failed: {} ({})", trial.number(), trial.architecture().text(),
-                    failed.error().orElse(""));
-            LOG.debug("Trial {} failed", trial.number(), e);
-            return Optional.of(failed);
+        } catch (StorageException e) {
+            // The store failed, not the evaluation: the trial stays RUNNING in the store,
+            // and the next resume marks it STALE and evaluates it again.
+            throw e;
+        } catch (RuntimeException | Error e) {
+            // The evaluation's references went with its stack, so the heap has recovered
+            // from an OutOfMemoryError by now.
+            if (!EvaluationFailures.failsTrial(e)) {
+                throw e;
+            }
+            return Optional.of(failAfterError(trial, e));
         } finally {
             Worker.markDoneHere(storage.location(), config.name(), trial.number());
         }
+    }
+
+    /** Ends a trial whose evaluation raised {@code error} as FAILED, and logs the reason. */
+    private FrozenTrial failAfterError(Trial trial, Throwable error) {
+        FrozenTrial failed = fail(trial, error);
+        // The stored error names the cause; the stack trace is for debugging only.
+        LOG.warn("Trial {} failed: {} ({})", trial.number(), trial.architecture().text(),
+                failed.error().orElse(""));
+        LOG.debug("Trial {} failed", trial.number(), error);
+        return failed;
+    }
+
+    /** Returns {@code evaluator} under the trial time limit, or itself when there is none. */
+    private Evaluator timeLimited(Evaluator evaluator) {
+        return trialTimeout.<Evaluator>map(limit ->
+                new TimeLimitedEvaluator(evaluator, limit, trialTimeoutGrace)).orElse(evaluator);
+    }
+
+    /**
+     * Gives every later evaluation of {@link #optimize(Evaluator, Budget, StudyListener)}
+     * a time limit, with {@link TimeLimitedEvaluator#DEFAULT_GRACE} to stop. There is
+     * none by default.
+     *
+     * @see #useTrialTimeout(Duration, Duration)
+     */
+    public void useTrialTimeout(Duration limit) {
+        useTrialTimeout(limit, TimeLimitedEvaluator.DEFAULT_GRACE);
+    }
+
+    /**
+     * Gives every later evaluation of {@link #optimize(Evaluator, Budget, StudyListener)}
+     * and of its scheduled forms a time limit. An evaluation past it is asked to stop (its
+     * context's {@code shouldStop()} turns true and its thread is interrupted). When it
+     * has not returned {@code grace} later, it is abandoned on its daemon thread (see
+     * {@link TimeLimitedEvaluator}). Either way its trial ends FAILED with the reason
+     * "exceeded the trial time limit of ..." and the loop goes on. The limit is not
+     * stored with the study, so a resumed study needs this call again. Trials in flight
+     * on a {@link TrialExecutor} take their limit from the evaluators the executor
+     * builds: wrap those in a {@link TimeLimitedEvaluator}.
+     *
+     * @throws IllegalArgumentException when the limit is not positive or the grace
+     *     period is negative
+     */
+    public void useTrialTimeout(Duration limit, Duration grace) {
+        TimeLimitedEvaluator.requireValid(limit, grace);
+        this.trialTimeout = Optional.of(limit);
+        this.trialTimeoutGrace = grace;
+    }
+
+    /** The time limit of each evaluation, or empty when there is none. */
+    public Optional<Duration> trialTimeout() {
+        return trialTimeout;
     }
 
     /**

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * SparkTrials). Each job has its own job group, so cancelling a trial's future cancels
  * its job. The task observes the cancellation through {@code shouldStop()}, because its
  * thread is not interrupted. An evaluation error ends the trial FAILED without a retry.
- * A crash of the task itself (an {@link Error}, or an evaluator that cannot be built)
+ * An exhausted heap or a stack overflow also ends the trial FAILED. A crash of the task
+ * itself (another {@link Error}, or an evaluator that cannot be built)
  * makes Spark run the task again, up to the master's attempts, and the trial's future
  * completes exceptionally when Spark gives up.
  *

@@ -12,10 +12,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Evaluates one trial inside a Spark task, with the space and an evaluator of this
- * executor's {@link EvaluatorPool}. An evaluation error becomes a
- * {@link TrialOutcome.Failed} outcome, as {@link TrialRunner} maps it. Only an
- * {@link Error} escapes (or a failure to build the evaluator), and Spark then runs the
- * task again, which gives the same result because trials are deterministic.
+ * executor's {@link EvaluatorPool}. An evaluation error, an exhausted heap or a stack
+ * overflow becomes a {@link TrialOutcome.Failed} outcome, as {@link TrialRunner} maps
+ * it. Other {@link Error}s escape (as does a failure to build the evaluator), and Spark
+ * then runs the task again, which gives the same result because trials are
+ * deterministic.
  */
 final class TrialFunction implements Function<TrialTask, TrialOutcome> {
 

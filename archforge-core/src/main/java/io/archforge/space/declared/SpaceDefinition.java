@@ -77,10 +77,16 @@ public record SpaceDefinition(String name, List<ChoiceDefinition> choices,
      */
     private static void checkName(String kind, String name) {
         boolean bad = name.isBlank() || !name.strip().equals(name)
-                || name.indexOf(',') >= 0 || name.indexOf('=') >= 0;
+                || name.indexOf(',') >= 0 || name.indexOf('=') >= 0
+                || name.chars().anyMatch(Character::isISOControl);
         if (bad) {
-            throw new IllegalArgumentException("invalid " + kind + " name '" + name
-                    + "': a name must be non-blank, without surrounding spaces, ',' or '='");
+            String shown = name.codePoints()
+                    .mapToObj(c -> Character.isISOControl(c) ? String.format("\\u%04x", c)
+                            : Character.toString(c))
+                    .collect(java.util.stream.Collectors.joining());
+            throw new IllegalArgumentException("invalid " + kind + " name '" + shown
+                    + "': a name must be non-blank, without surrounding spaces, ',', '=' or"
+                    + " control characters");
         }
     }
 

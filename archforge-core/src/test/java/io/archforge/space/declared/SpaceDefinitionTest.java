@@ -107,4 +107,15 @@ class SpaceDefinitionTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("invalid value name 'a,b'");
     }
+
+    @Test
+    void rejectsValueWithControlCharacters() {
+        List<ChoiceDefinition> choices = List.of(
+                new ChoiceDefinition.Categorical("act", List.of("relu", "\u001b[31mred")));
+
+        assertThatThrownBy(() -> new SpaceDefinition("s", choices, List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("invalid value name '\\u001b[31mred'")
+                .hasMessageNotContaining("\u001b");
+    }
 }

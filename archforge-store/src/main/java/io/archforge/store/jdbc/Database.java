@@ -1,11 +1,14 @@
 package io.archforge.store.jdbc;
 
 import io.archforge.storage.StorageException;
+import io.archforge.storage.StoreFullException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,8 +21,10 @@ import org.slf4j.LoggerFactory;
  * one process thus work in parallel as far as the database allows.
  *
  * <p>Transactions that fail with a transient error (a lock wait that timed out, a
- * serialization failure) are rolled back and run again a few times, so the work
- * passed in must depend only on what it reads inside the transaction.
+ * serialization failure, a server out of connections) are rolled back and run again
+ * after a jittered pause, until the {@link RetryPolicy}'s limit has passed. The work
+ * passed in must therefore depend only on what it reads inside the transaction. Each
+ * retry is logged at DEBUG, and closing logs one line with the count, if any.
  */
 final class Database implements AutoCloseable {
 
@@ -28,9 +33,6 @@ final class Database implements AutoCloseable {
     interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
-
-    /** Attempts of one transaction before a transient error is raised. */
-    static final int MAX_ATTEMPTS = 4;
 
     /** Idle connections kept open for reuse; more are opened on demand and then closed. */
     private static final int MAX_IDLE = 4;
@@ -44,6 +46,8 @@ final class Database implements AutoCloseable {
     private final Properties properties;
     private final Dialect dialect;
     private final String location;
+    private final RetryPolicy policy;
+    private final RetryStats retryStats = new RetryStats();
     private final Deque<Connection> idle = new ArrayDeque<>();
     private boolean closed;
 
@@ -54,10 +58,17 @@ final class Database implements AutoCloseable {
      * @param location the store as shown in messages, without secrets
      */
     Database(String url, Properties properties, Dialect dialect, String location) {
+        this(url, properties, dialect, location, RetryPolicy.DEFAULT);
+    }
+
+    /** Creates the connections of a store that retries transient errors by {@code policy}. */
+    Database(String url, Properties properties, Dialect dialect, String location,
+            RetryPolicy policy) {
         this.url = url;
         this.properties = properties;
         this.dialect = dialect;
         this.location = location;
+        this.policy = policy;
     }
 
     Dialect dialect() {
@@ -87,31 +98,54 @@ final class Database implements AutoCloseable {
     }
 
     private <T> T transaction(String action, boolean writes, Work<T> work) {
+        long start = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             try {
-                return withConnection(action, connection -> {
-                    if (writes) {
-                        dialect.beginWrite(connection);
-                    } else {
+                T result = withConnection(action, connection -> {
+                    if (!writes) {
                         dialect.beginRead(connection);
+                        return finish(connection, work);
                     }
-                    return finish(connection, work);
+                    dialect.beginWrite(connection);
+                    T written = finish(connection, work);
+                    dialect.afterWrite(connection, location);
+                    return written;
                 });
-            } catch (TransientFailure failure) {
-                if (attempt == MAX_ATTEMPTS) {
-                    throw failed(action, failure.getCause());
+                if (attempt > 1) {
+                    retryStats.record(attempt - 1, System.nanoTime() - start);
                 }
+                return result;
+            } catch (TransientFailure failure) {
+                Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+                if (!policy.allowsRetryAfter(elapsed)) {
+                    throw retryLimitReached(action, failure.getCause(), attempt, elapsed);
+                }
+                long pause = policy.pauseMillis(attempt, ThreadLocalRandom.current());
                 RETRIES.incrementAndGet();
-                LOG.warn("Retrying '{}' on {} after a transient error (attempt {} of {}): {}",
-                        action, location, attempt, MAX_ATTEMPTS, failure.getCause().getMessage());
-                pause(attempt);
+                LOG.debug("Retrying '{}' on {} in {} ms after a transient error (attempt {}): {}",
+                        action, location, pause, attempt,
+                        firstLine(failure.getCause().getMessage()));
+                pause(pause);
             }
         }
+    }
+
+    /** Returns the error of a transaction whose transient errors outlasted the retry limit. */
+    private StorageException retryLimitReached(String action, SQLException e, int attempts,
+            Duration elapsed) {
+        return new StorageException(dialect.name() + " store " + location + ": failed to "
+                + action + " after " + attempts + " attempts in " + elapsed.toSeconds() + " s ("
+                + firstLine(e.getMessage()) + "): " + dialect.retryLimitAdvice(e, location), e);
     }
 
     /** Transactions run again after a transient error, in this JVM since it started. */
     static long retries() {
         return RETRIES.get();
+    }
+
+    /** Returns the counts of this store's transactions that succeeded after retries. */
+    RetryStats retryStats() {
+        return retryStats;
     }
 
     private <T> T finish(Connection connection, Work<T> work) throws SQLException {
@@ -176,6 +210,10 @@ final class Database implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
+            if (dialect.isTransient(e)) {
+                // Such as a server at its connection limit: the transaction is tried again.
+                throw new TransientFailure(e);
+            }
             if (isConnectionFailure(e) && !isLoginFailure(e)) {
                 throw new StoreUnreachableException(dialect.name() + " store " + location
                         + " is not reachable: " + firstLine(e.getMessage()),
@@ -237,8 +275,7 @@ final class Database implements AutoCloseable {
         }
     }
 
-    private static void pause(int attempt) {
-        long millis = 20L * attempt + ThreadLocalRandom.current().nextLong(20);
+    private static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
@@ -247,8 +284,15 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** Wraps a driver error in a one-line message naming the store and the action. */
+    /**
+     * Wraps a driver error in a one-line message naming the store and the action; a full
+     * disk becomes a {@link StoreFullException} (see {@link DiskFull}).
+     */
     StorageException failed(String action, SQLException e) {
+        Optional<StoreFullException> full = DiskFull.translate(dialect, location, action, e);
+        if (full.isPresent()) {
+            return full.get();
+        }
         return new StorageException(dialect.name() + " store " + location + ": failed to "
                 + action + ": " + firstLine(e.getMessage()), e);
     }
@@ -261,13 +305,24 @@ final class Database implements AutoCloseable {
         return newline < 0 ? message : message.substring(0, newline);
     }
 
-    /** Closes the idle connections; connections in use are closed when they are returned. */
+    /**
+     * Closes the idle connections, and logs how many transactions ran again after transient
+     * errors, if any. Connections in use are closed when they are returned.
+     */
     @Override
     public void close() {
         synchronized (idle) {
+            if (closed) {
+                return;
+            }
             closed = true;
             idle.forEach(this::closeQuietly);
             idle.clear();
+        }
+        if (retryStats.transactions() > 0) {
+            LOG.info("Store {}: {} transactions were retried after transient errors, {} retries"
+                    + " in all; the longest took {} ms", location, retryStats.transactions(),
+                    retryStats.retries(), retryStats.longestMillis());
         }
     }
 

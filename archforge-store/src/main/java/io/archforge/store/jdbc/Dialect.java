@@ -30,6 +30,16 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
     /** Commits the transaction started by {@link #beginRead} or {@link #beginWrite}. */
     void commit(Connection connection) throws SQLException;
 
+    /**
+     * Does upkeep after a write transaction committed on {@code connection}, such as
+     * keeping a write-ahead log small. Failures are logged and not raised, because the
+     * write succeeded.
+     *
+     * @param location the store as shown in messages: the file path for SQLite
+     */
+    default void afterWrite(Connection connection, String location) {
+    }
+
     /** Rolls back the open transaction, if any. */
     void rollback(Connection connection) throws SQLException;
 
@@ -77,6 +87,17 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
      */
     String forUpdate();
 
-    /** Returns whether the failed transaction may succeed when run again. */
+    /**
+     * Returns whether the failed transaction, or the failed attempt to connect, may
+     * succeed when run again, such as after a lock conflict with another worker.
+     */
     boolean isTransient(SQLException e);
+
+    /**
+     * Returns what to do when transactions kept failing with the transient error
+     * {@code e} until the retry limit passed, for the end of the error message.
+     *
+     * @param location the store as shown in messages
+     */
+    String retryLimitAdvice(SQLException e, String location);
 }

@@ -1,6 +1,7 @@
 package io.archforge.store.jdbc;
 
 import io.archforge.storage.StorageException;
+import io.archforge.storage.StoreFullException;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -38,10 +39,21 @@ final class SqliteFile {
      * @throws StorageException when the path cannot hold a store or the file is not one
      */
     static JdbcStorage open(Path file) {
+        return open(file, new Properties());
+    }
+
+    /**
+     * Opens the store in {@code file} with extra properties for the SQLite driver on
+     * every connection, such as the pragma {@code max_page_count}, which tests use to
+     * make a store full.
+     *
+     * @throws StorageException when the path cannot hold a store or the file is not one
+     */
+    static JdbcStorage open(Path file, Properties driverProperties) {
         Path path = file.toAbsolutePath().normalize();
         prepare(path);
         requireNotForeign(path);
-        Database database = new Database("jdbc:sqlite:" + path, new Properties(),
+        Database database = new Database("jdbc:sqlite:" + path, driverProperties,
                 new SqliteDialect(), path.toString());
         try {
             return new JdbcStorage(database);
@@ -126,9 +138,12 @@ final class SqliteFile {
         return e.getClass().getSimpleName() + " on " + e.getMessage();
     }
 
-    /** Rewords the driver's error about the file, keeping other errors as they are. */
+    /**
+     * Rewords the driver's error about the file, keeping other errors, a full disk among
+     * them, as they are.
+     */
     private static StorageException explain(Path path, StorageException e) {
-        if (!(e.getCause() instanceof SQLException cause)) {
+        if (e instanceof StoreFullException || !(e.getCause() instanceof SQLException cause)) {
             return e;
         }
         String reason = cause.getMessage() == null ? "" : cause.getMessage().lines()

@@ -83,11 +83,57 @@ public final class Storages {
 
     /**
      * Returns a store location fit for messages and logs: a password in the user part
-     * of a URL or in a {@code password=} parameter is replaced by {@code ***}.
+     * of a URL or after {@code password=} is replaced by {@code ***}.
      */
     public static String redact(String spec) {
-        return spec.replaceAll("//([^:/@]*):[^@/]*@", "//$1:***@")
-                .replaceAll("(?i)([?&;]password=)[^&;]*", "$1***");
+        return redactUserPassword(spec).replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    /**
+     * Replaces each {@code USER:PASSWORD@} password with {@code ***}. The rule applies to
+     * every part between slashes, not only to the authority after {@code //}, so that a
+     * malformed URL such as {@code postgresql:/nas:pw@host/db} hides its password too:
+     * in each part that contains {@code @}, the text from the first colon to the last
+     * {@code @} is replaced, which also hides a password that contains {@code @}. In an
+     * authority without {@code @} or an IPv6 address, such as {@code //nas:pw/db}, a port
+     * that is not a number is most likely a password written without the host, so the
+     * text after the first colon is replaced too.
+     * Index checks rather than a regular expression keep the time linear.
+     */
+    private static String redactUserPassword(String spec) {
+        int authority = spec.contains("//") ? spec.indexOf("//") + 2 : -1;
+        StringBuilder redacted = new StringBuilder(spec.length());
+        int start = 0;
+        while (start <= spec.length()) {
+            int slash = spec.indexOf('/', start);
+            int end = slash < 0 ? spec.length() : slash;
+            String part = spec.substring(start, end);
+            int at = part.lastIndexOf('@');
+            int colon = part.indexOf(':');
+            if (colon >= 0 && colon < at) {
+                part = part.substring(0, colon + 1) + "***" + part.substring(at);
+            } else if (start == authority && colon >= 0 && at < 0 && part.indexOf('[') < 0
+                    && !isPort(part.substring(part.lastIndexOf(':') + 1))) {
+                part = part.substring(0, colon + 1) + "***";
+            }
+            redacted.append(part);
+            if (slash < 0) {
+                break;
+            }
+            redacted.append('/');
+            start = slash + 1;
+        }
+        return redacted.toString();
+    }
+
+    /** Returns whether {@code text}, up to any {@code ?} or {@code #}, is empty or digits. */
+    private static boolean isPort(String text) {
+        for (int i = 0; i < text.length() && "?#".indexOf(text.charAt(i)) < 0; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Opens (creating if needed) an SQLite store in {@code file}. */
@@ -103,7 +149,8 @@ public final class Storages {
         try {
             return Path.of(expandHome(path)).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
-            throw new StorageException("invalid SQLite store path '" + path + "' ("
+            // Redacted, because a URL with a stray character in its scheme lands here.
+            throw new StorageException("invalid SQLite store path '" + redact(path) + "' ("
                     + e.getReason() + "): choose another path", e);
         }
     }

@@ -36,16 +36,16 @@ class SqliteStoreTest {
     void connectionSettingsApplied() throws Exception {
         try (JdbcStorage storage = Storages.openSqlite(file())) {
             Database database = storage.database();
+            // Lock waits go through a busy handler, which PRAGMA busy_timeout does not show;
+            // StoreRetryTest checks them.
             String[] settings = database.read("read settings", connection -> new String[] {
                 pragma(connection, "journal_mode"),
                 pragma(connection, "synchronous"),
-                pragma(connection, "busy_timeout"),
                 pragma(connection, "foreign_keys")});
 
             assertThat(settings[0]).isEqualTo("wal");
             assertThat(settings[1]).as("synchronous NORMAL").isEqualTo("1");
-            assertThat(Integer.parseInt(settings[2])).isGreaterThanOrEqualTo(5000);
-            assertThat(settings[3]).isEqualTo("1");
+            assertThat(settings[2]).isEqualTo("1");
         }
     }
 

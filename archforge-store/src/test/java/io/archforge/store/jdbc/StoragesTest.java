@@ -7,6 +7,7 @@ import io.archforge.storage.Storage;
 import io.archforge.storage.StorageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -182,6 +183,19 @@ class StoragesTest {
         assertThat(url.display()).isEqualTo("postgresql://nas@db.local:5433/studies");
         assertThat(url.properties().getProperty("user")).isEqualTo("nas");
         assertThat(url.properties().getProperty("password")).isEqualTo("s@cret");
+    }
+
+    @Test
+    void postgresUrlRejectsClassOptions() {
+        for (String option : List.of("socketFactory=x", "sslfactory=y", "SSLHOSTNAMEVERIFIER=z",
+                "loggerFile=/tmp/log")) {
+            assertThatThrownBy(() -> PostgresUrl.parse(
+                    "postgresql://nas:pw@127.0.0.1:5433/studies?ssl=true&" + option))
+                    .as(option)
+                    .isInstanceOf(StorageException.class)
+                    .hasMessageContaining("makes the driver load a class or write a file")
+                    .hasMessageNotContaining("pw");
+        }
     }
 
     @Test

@@ -1,7 +1,11 @@
 package io.archforge.torch.data;
 
+import io.archforge.provenance.DataInput;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -50,6 +54,43 @@ public final class DataSources {
      */
     public static TrainTestData load(String dataset, Path dataDir) {
         return load(dataset, dataDir, Path.of(SYSTEM_FASHION_MNIST));
+    }
+
+    /**
+     * Lists the files that {@link #load} reads for the same arguments, without reading
+     * them: the four IDX files of the directory it picks, or the four resources of the
+     * shipped subset.
+     *
+     * @param dataset {@code fashion-mnist} or {@code idx:DIR}
+     * @param dataDir the directory given with {@code --data}, or null
+     * @throws IllegalArgumentException when the name is unknown
+     * @throws DataFileException when the directory lacks a file
+     */
+    public static List<DataInput> inputs(String dataset, Path dataDir) {
+        return inputs(dataset, dataDir, Path.of(SYSTEM_FASHION_MNIST));
+    }
+
+    static List<DataInput> inputs(String dataset, Path dataDir, Path systemDir) {
+        Path directory;
+        if (dataset.startsWith(IDX_PREFIX)) {
+            directory = Path.of(dataset.substring(IDX_PREFIX.length()));
+        } else if (!dataset.toLowerCase(Locale.ROOT).equals("fashion-mnist")) {
+            throw new IllegalArgumentException("unknown dataset '" + dataset
+                    + "'; use fashion-mnist or idx:DIR");
+        } else if (dataDir != null) {
+            directory = dataDir;
+        } else if (hasAllFiles(systemDir)) {
+            directory = systemDir;
+        } else {
+            return Arrays.stream(FILE_NAMES).map(name ->
+                    DataInput.resource(DataSources.class, SUBSET_RESOURCE + name + ".gz")).toList();
+        }
+        List<DataInput> files = new ArrayList<>();
+        for (String name : FILE_NAMES) {
+            files.add(DataInput.file(findFile(directory, name)
+                    .orElseThrow(() -> missing(directory))));
+        }
+        return files;
     }
 
     static TrainTestData load(String dataset, Path dataDir, Path systemDir) {

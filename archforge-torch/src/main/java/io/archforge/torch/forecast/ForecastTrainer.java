@@ -10,6 +10,8 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.archforge.eval.EvaluationContext;
 import io.archforge.eval.EvaluationInterruptedException;
+import io.archforge.eval.DivergenceMonitor;
+import io.archforge.eval.TrainingDivergedException;
 import io.archforge.eval.TrialPrunedException;
 import io.archforge.eval.CostMetrics;
 import io.archforge.torch.forecast.ChronologicalSplit.Part;
@@ -76,6 +78,7 @@ public final class ForecastTrainer {
      * @throws TrialPrunedException when {@code context.shouldPrune()} turns true after an
      *     epoch's report
      * @throws EvaluationInterruptedException when {@code context.shouldStop()} turns true
+     * @throws TrainingDivergedException when the loss diverges (see {@link DivergenceMonitor})
      */
     public ForecastFit fit(Block network, NDManager manager, ForecastData data, long seed,
             EvaluationContext context) {
@@ -104,6 +107,9 @@ public final class ForecastTrainer {
         int batch = epochs.batch();
         int[] order = new int[0];
         List<Double> validationMse = new ArrayList<>();
+        // The learning rate is a gene of the architecture, so no option can lower it.
+        DivergenceMonitor divergence = new DivergenceMonitor("the architecture's learning "
+                + "rate " + recipe.learningRate() + " is too high for this series");
         double loss = 0;
         long nanos = 0;
         for (int epoch = 1; epoch <= recipe.epochs(); epoch++) {
@@ -116,8 +122,9 @@ public final class ForecastTrainer {
             long start = System.nanoTime();
             for (int step = 0; step < steps; step++) {
                 checkStop(context, "epoch " + epoch + ", step " + step);
-                loss += step(network, manager, parameters, optimizer, trainable,
+                double batchLoss = step(network, manager, parameters, optimizer, trainable,
                         epochs.windows(), order, step * size, size);
+                loss += divergence.check(batchLoss, epoch, step + 1);
             }
             nanos += System.nanoTime() - start;
             loss /= steps;

@@ -36,8 +36,20 @@ final class LinearInterpolation {
                 values[i] = values[right];
             } else {
                 double weight = (i - left) / (double) (right - left);
-                values[i] = values[left] + weight * (values[right] - values[left]);
+                values[i] = between(values[left], values[right], weight);
             }
         }
+    }
+
+    /**
+     * Returns the point a {@code weight} of the way from {@code a} to {@code b}. The
+     * difference {@code b - a} overflows to infinity when the two have opposite signs and
+     * large magnitudes, so that case weighs the two ends instead.
+     */
+    private static double between(double a, double b, double weight) {
+        if ((a < 0) == (b < 0)) {
+            return a + weight * (b - a);
+        }
+        return (1 - weight) * a + weight * b;
     }
 }

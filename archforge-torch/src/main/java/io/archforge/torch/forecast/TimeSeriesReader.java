@@ -1,6 +1,8 @@
 package io.archforge.torch.forecast;
 
+import io.archforge.torch.data.LineLimitReader;
 import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -10,8 +12,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
@@ -25,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * times must increase strictly from row to row. An empty target field or {@code NA} (in
  * any case) is a missing value, repaired as the given {@link MissingValues} specifies.
  * Any other target value must be a number. Other columns are not read. Fields may be
- * quoted with double quotes. A file whose name ends in {@code .gz} is decompressed.
+ * quoted with double quotes. A file whose name ends in {@code .gz} is decompressed. A
+ * line may have at most {@link LineLimitReader#DEFAULT_MAX_CHARS} characters.
  */
 public final class TimeSeriesReader {
 
@@ -49,6 +54,9 @@ public final class TimeSeriesReader {
         } catch (NoSuchFileException e) {
             throw new TimeSeriesFormatException("time-series file " + source
                     + " does not exist; check the path", e);
+        } catch (EOFException e) {
+            throw new TimeSeriesFormatException("time-series file " + source + " is"
+                    + " truncated: its gzip stream ends early; copy the file again", e);
         } catch (IOException e) {
             throw new TimeSeriesFormatException("cannot read time-series file " + source + ": "
                     + e.getMessage(), e);
@@ -67,8 +75,8 @@ public final class TimeSeriesReader {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(repair, "repair");
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in,
-                StandardCharsets.UTF_8));
+        BufferedReader reader = new BufferedReader(new LineLimitReader(new InputStreamReader(in,
+                StandardCharsets.UTF_8), LineLimitReader.DEFAULT_MAX_CHARS));
 
         // Header: the target and the time columns
         String headerLine = reader.readLine();
@@ -105,14 +113,16 @@ public final class TimeSeriesReader {
 
     /** Refuses a header that names one column twice, since either could be meant. */
     private static void requireDistinctNames(List<String> header, String source) {
-        for (int i = 0; i < header.size(); i++) {
-            for (int j = i + 1; j < header.size(); j++) {
-                if (header.get(i).strip().equals(header.get(j).strip())) {
-                    throw new TimeSeriesFormatException("time-series file " + source
-                            + " line 1 names column '" + header.get(i).strip() + "' twice"
-                            + " (fields " + (i + 1) + " and " + (j + 1) + "); give each"
-                            + " column its own name");
-                }
+        // A map rather than a pairwise check, which took 115 s on a header of 100,000
+        // fields.
+        Map<String, Integer> fields = new HashMap<>();
+        for (int j = 0; j < header.size(); j++) {
+            Integer i = fields.putIfAbsent(header.get(j).strip(), j);
+            if (i != null) {
+                throw new TimeSeriesFormatException("time-series file " + source
+                        + " line 1 names column '" + header.get(j).strip() + "' twice"
+                        + " (fields " + (i + 1) + " and " + (j + 1) + "); give each"
+                        + " column its own name");
             }
         }
     }

@@ -7,6 +7,8 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.optimizer.Adam;
 import ai.djl.training.tracker.Tracker;
+import io.archforge.eval.DivergenceMonitor;
+import io.archforge.eval.TrainingDivergedException;
 import io.archforge.space.Architecture;
 import io.archforge.torch.train.ClosableAdam;
 import io.archforge.torch.train.DjlRuntime;
@@ -64,6 +66,7 @@ public final class GnnTrainer {
      * is closed before returning.
      *
      * @param listener called after each epoch
+     * @throws TrainingDivergedException when the loss diverges (see {@link DivergenceMonitor})
      */
     public GnnTrainingResult train(Architecture architecture, NDManager manager, long seed,
             EpochListener listener) {
@@ -91,8 +94,11 @@ public final class GnnTrainer {
             double bestTest = 0;
             int bestEpoch = 0;
             double loss = Double.NaN;
+            DivergenceMonitor divergence = new DivergenceMonitor();
             for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-                loss = step(network, model, trainIndex, targets, optimizer);
+                // Full-batch training: each epoch is one batch.
+                loss = divergence.check(step(network, model, trainIndex, targets, optimizer),
+                        epoch, 1);
                 int[] predicted = predict(network, model);
                 double valid = accuracy(predicted, validNodes);
                 if (valid > bestValid) {

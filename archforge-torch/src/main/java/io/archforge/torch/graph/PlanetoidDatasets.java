@@ -1,5 +1,6 @@
 package io.archforge.torch.graph;
 
+import io.archforge.provenance.DataInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,6 +43,24 @@ public final class PlanetoidDatasets {
     }
 
     /**
+     * Lists the resources that {@link #bundled} reads for graph {@code name}: its nodes
+     * file and its edges file.
+     *
+     * @throws IllegalArgumentException naming the valid graphs when there is none of that
+     *     name
+     */
+    public static List<DataInput> bundledInputs(String name) {
+        Objects.requireNonNull(name, "name");
+        if (!NAMES.contains(name)) {
+            throw new IllegalArgumentException("unknown bundled graph '" + name
+                    + "'; valid graphs are " + NAMES);
+        }
+        return List.of(
+                DataInput.resource(PlanetoidDatasets.class, RESOURCE_DIRECTORY + nodesFile(name)),
+                DataInput.resource(PlanetoidDatasets.class, RESOURCE_DIRECTORY + edgesFile(name)));
+    }
+
+    /**
      * Reads the graph of a directory with {@value PlanetoidReader#NODES_FILE} and
      * {@value PlanetoidReader#EDGES_FILE}.
      *
@@ -52,10 +71,18 @@ public final class PlanetoidDatasets {
     }
 
     private static GraphData readBundled(String name) {
-        String nodes = name + "_nodes.csv.gz";
-        String edges = name + "_edges.csv.gz";
+        String nodes = nodesFile(name);
+        String edges = edgesFile(name);
         return PlanetoidReader.read(name + " (bundled)", nodes, resourceLines(nodes), edges,
                 resourceLines(edges));
+    }
+
+    private static String nodesFile(String name) {
+        return name + "_nodes.csv.gz";
+    }
+
+    private static String edgesFile(String name) {
+        return name + "_edges.csv.gz";
     }
 
     private static List<String> resourceLines(String file) {

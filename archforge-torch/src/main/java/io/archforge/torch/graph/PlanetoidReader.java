@@ -1,6 +1,8 @@
 package io.archforge.torch.graph;
 
+import io.archforge.torch.data.LineLimitReader;
 import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -27,7 +29,8 @@ import java.util.zip.GZIPInputStream;
  * one undirected edge per line as two node ids. Columns may come in any order and
  * extra columns are ignored. Node ids need not be consecutive. Labels must be
  * consecutive from 0, and the number of features is the largest index plus one.
- * A file name that ends in {@code .gz} is read through gzip.
+ * A file name that ends in {@code .gz} is read through gzip. A line may have at most
+ * {@link LineLimitReader#DEFAULT_MAX_CHARS} characters.
  *
  * <p>Every error is a {@link GraphDataException} that names the file, the line and
  * the value.
@@ -98,6 +101,9 @@ public final class PlanetoidReader {
         } catch (NoSuchFileException e) {
             throw new GraphDataException("graph file " + file + " does not exist; a graph"
                     + " directory needs " + NODES_FILE + " and " + EDGES_FILE, e);
+        } catch (EOFException e) {
+            throw new GraphDataException("graph file " + file + " is truncated: its gzip"
+                    + " stream ends early; copy the file again", e);
         } catch (IOException e) {
             throw new GraphDataException("cannot read graph file " + file + ": "
                     + e.getMessage(), e);
@@ -112,9 +118,15 @@ public final class PlanetoidReader {
      */
     static List<String> lines(String name, InputStream in) throws IOException {
         InputStream data = name.endsWith(".gz") ? new GZIPInputStream(in) : in;
-        BufferedReader reader =
-                new BufferedReader(new InputStreamReader(data, StandardCharsets.UTF_8));
-        return reader.lines().toList();
+        BufferedReader reader = new BufferedReader(new LineLimitReader(
+                new InputStreamReader(data, StandardCharsets.UTF_8),
+                LineLimitReader.DEFAULT_MAX_CHARS));
+        // A loop rather than reader.lines(), which hides a read error in an unchecked one.
+        List<String> lines = new ArrayList<>();
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            lines.add(line);
+        }
+        return lines;
     }
 
     /** The parsed node file, with node ids mapped to indices in file order. */
@@ -139,7 +151,7 @@ public final class PlanetoidReader {
                         + " is listed twice (first on line " + (ids.get(id) + 2)
                         + "); give each node one line");
             }
-            labels[row] = (int) parseLong(file, line, "label", fields[columns[1]]);
+            labels[row] = parseLabel(file, line, fields[columns[1]]);
             splits[row] = parseSplit(file, line, fields[columns[2]].strip());
             features[row] = parseFeatures(file, line, fields[columns[3]]);
             for (int feature : features[row]) {
@@ -256,6 +268,17 @@ public final class PlanetoidReader {
             throw new GraphDataException(file + " line " + line + ": " + column + " '" + field
                     + "' is not an integer", e);
         }
+    }
+
+    /** Reads a label, rejecting a number outside int that a cast would wrap to a class. */
+    private static int parseLabel(String file, int line, String field) {
+        long label = parseLong(file, line, "label", field);
+        if (label < -1 || label > Integer.MAX_VALUE) {
+            throw new GraphDataException(file + " line " + line + ": label " + label
+                    + " is out of range; number the classes from 0 without gaps, and mark an"
+                    + " unlabelled node with -1");
+        }
+        return (int) label;
     }
 
     private static NodeSplit parseSplit(String file, int line, String field) {

@@ -11,6 +11,8 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.archforge.eval.EvaluationContext;
 import io.archforge.eval.EvaluationInterruptedException;
+import io.archforge.eval.DivergenceMonitor;
+import io.archforge.eval.TrainingDivergedException;
 import io.archforge.eval.TrialPrunedException;
 import io.archforge.torch.train.ClosableAdam;
 import io.archforge.torch.train.DjlRuntime;
@@ -59,6 +61,7 @@ public final class CharModelTrainer {
      * @throws TrialPrunedException when {@code context.shouldPrune()} turns true after an
      *     epoch's report
      * @throws EvaluationInterruptedException when {@code context.shouldStop()} turns true
+     * @throws TrainingDivergedException when the loss diverges (see {@link DivergenceMonitor})
      */
     public CharTrainingResult fit(CharTransformer model, NDManager manager, TokenSplit data,
             long seed, EvaluationContext context) {
@@ -74,6 +77,7 @@ public final class CharModelTrainer {
         ParameterStore parameters = new ParameterStore(manager, false);
         List<Parameter> trainable = trainable(model);
         double crossEntropy = Double.NaN;
+        DivergenceMonitor divergence = new DivergenceMonitor();
         double lossSum = 0;
         long trainNanos = 0;
         for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
@@ -82,8 +86,9 @@ public final class CharModelTrainer {
             long start = System.nanoTime();
             for (int step = 0; step < settings.stepsPerEpoch(); step++) {
                 checkStop(context, "epoch " + epoch + ", step " + step);
-                lossSum += step(model, manager, parameters, trainable, optimizer,
+                float loss = step(model, manager, parameters, trainable, optimizer,
                         data, random);
+                lossSum += divergence.check(loss, epoch, step + 1);
             }
             trainNanos += System.nanoTime() - start;
 

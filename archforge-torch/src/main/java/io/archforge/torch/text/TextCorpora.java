@@ -1,5 +1,6 @@
 package io.archforge.torch.text;
 
+import io.archforge.provenance.DataInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -62,6 +63,20 @@ public final class TextCorpora {
             }
         }
         return bundledJargon();
+    }
+
+    /**
+     * Returns the file that {@link #jargon()} reads: the Debian package's file when it is
+     * a regular file, the bundled excerpt otherwise.
+     *
+     * <p>NOTE: {@link #jargon()} also falls back to the excerpt when the package's file
+     * cannot be read or decoded, but this method names the package's file then too.
+     */
+    public static DataInput jargonInput() {
+        if (Files.isRegularFile(JARGON_PACKAGE_FILE)) {
+            return DataInput.file(JARGON_PACKAGE_FILE);
+        }
+        return DataInput.resource(TextCorpora.class, JARGON_RESOURCE);
     }
 
     /** Returns the bundled excerpt of Jargon File 4.4.7, without looking for the package. */

@@ -13,6 +13,8 @@ import io.archforge.eval.CostMetrics;
 import io.archforge.eval.EvaluationContext;
 import io.archforge.eval.TrialPrunedException;
 import io.archforge.eval.EvaluationInterruptedException;
+import io.archforge.eval.DivergenceMonitor;
+import io.archforge.eval.TrainingDivergedException;
 import io.archforge.torch.data.DataSplit;
 import io.archforge.torch.data.ImageDataset;
 import java.util.ArrayList;
@@ -68,6 +70,7 @@ public final class Trainer {
      *     epoch's report
      * @param manager the manager that owns the network's parameters
      * @throws EvaluationInterruptedException when {@code context.shouldStop()} turns true
+     * @throws TrainingDivergedException when the loss diverges (see {@link DivergenceMonitor})
      */
     public TrainingResult fit(Block block, NDManager manager, DataSplit data, long seed,
             EvaluationContext context) {
@@ -111,6 +114,7 @@ public final class Trainer {
         Batches batches = new Batches(train, recipe.batchSize(), seed, recipe.augmentation());
 
         List<Double> accuracies = new ArrayList<>();
+        DivergenceMonitor divergence = new DivergenceMonitor();
         double lossSum = 0;
         long trainNanos = 0;
         for (int epoch = 1; epoch <= recipe.epochs(); epoch++) {
@@ -121,8 +125,9 @@ public final class Trainer {
             for (int index = 0; index < stepsPerEpoch; index++) {
                 checkStop(context, "epoch " + epoch + ", step " + index);
                 int batch = index;
-                lossSum += step.run(m -> new NDList(batches.images(m, batch),
+                float loss = step.run(m -> new NDList(batches.images(m, batch),
                         batches.labels(m, batch)));
+                lossSum += divergence.check(loss, epoch, index + 1);
             }
             trainNanos += System.nanoTime() - start;
 

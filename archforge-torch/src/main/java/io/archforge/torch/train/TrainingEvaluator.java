@@ -7,6 +7,7 @@ import io.archforge.eval.CostMetrics;
 import io.archforge.eval.Evaluation;
 import io.archforge.eval.EvaluationContext;
 import io.archforge.eval.Evaluator;
+import io.archforge.eval.TrainingDivergedException;
 import io.archforge.eval.TrialPrunedException;
 import io.archforge.fidelity.Fidelity;
 import io.archforge.fidelity.FidelityKind;
@@ -189,7 +190,17 @@ public final class TrainingEvaluator implements Evaluator {
         return provenance;
     }
 
-    /** Returns the held-out images that {@code accuracy} is measured on. */
+    /**
+     * Returns the divergence of a trial whose learning rate the search chose, with the
+     * fix that applies then: a narrower range, since {@code --learning-rate} sets no rate.
+     */
+    private static TrainingDivergedException searchedRateDiverged(TrainingDivergedException e,
+            TrainingRecipe recipe) {
+        return e.withFix("the searched learning rate " + recipe.learningRate() + " is too "
+                + "high; narrow it with --recipe-range learning_rate=LOW:HIGH");
+    }
+
+        /** Returns the held-out images that {@code accuracy} is measured on. */
     public ImageDataset validationImages() {
         return split.validation();
     }
@@ -221,6 +232,8 @@ public final class TrainingEvaluator implements Evaluator {
             try {
                 result = run.fit(network, manager, subset(fraction, run.recipe().batchSize()),
                         context.seed(), context);
+            } catch (TrainingDivergedException e) {
+                throw trial.chosen().isPresent() ? searchedRateDiverged(e, recipe) : e;
             } catch (TrialPrunedException e) {
                 NetworkFootprint footprint = NetworkFootprint.of(network, input);
                 Map<String, Double> partial = new HashMap<>(e.metrics());
