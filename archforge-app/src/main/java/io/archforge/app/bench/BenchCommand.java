@@ -25,7 +25,9 @@ import picocli.CommandLine.Spec;
  * (one trained network's accuracy under noise, FGSM and PGD at several epsilons),
  * {@code refine} (searches in a space refined from a source search against the full
  * space), {@code hwgpt} (multi-objective search on the HW-GPT-Bench language-model
- * table against its true fronts).
+ * table against its true fronts), {@code crash} (SIGKILL at random moments against the
+ * promise that no completed trial is lost), {@code load} (many worker processes on one
+ * store against the promise that no trial is lost or counted twice).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark search strategies, the shipped tables and training throughput.",
@@ -39,6 +41,8 @@ import picocli.CommandLine.Spec;
             RobustnessBenchCommand.class, RefineBenchCommand.class, OnlineBenchCommand.class,
             HwGptBenchCommand.class,
             GraphBenchCommand.class,
+            CrashBenchCommand.class,
+            LoadBenchCommand.class,
             io.archforge.app.domain.forecast.ForecastBaselineCommand.class})
 public final class BenchCommand implements Runnable {
 

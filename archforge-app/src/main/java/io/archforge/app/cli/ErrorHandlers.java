@@ -1,6 +1,7 @@
 package io.archforge.app.cli;
 
 import io.archforge.space.ArchitectureFormatException;
+import io.archforge.storage.StorageException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -14,6 +15,9 @@ import picocli.CommandLine.ParseResult;
  * trace follows only with {@code --verbose}.
  */
 final class ErrorHandlers implements IExecutionExceptionHandler, IParameterExceptionHandler {
+
+    /** The longest error line printed, in characters. */
+    private static final int MAX_MESSAGE = 2000;
 
     @Override
     public int handleParseException(ParameterException e, String[] args) {
@@ -48,10 +52,29 @@ final class ErrorHandlers implements IExecutionExceptionHandler, IParameterExcep
         if (message == null || message.isBlank()) {
             return e.getClass().getSimpleName();
         }
-        return isBadInput(e) ? message : message + " (" + e.getClass().getSimpleName() + ")";
+        // A store's messages name the store and the fix, as a full disk's does; the class
+        // adds nothing.
+        boolean selfExplaining = isBadInput(e) || e instanceof StorageException;
+        return selfExplaining ? message : message + " (" + e.getClass().getSimpleName() + ")";
     }
 
-    private static String oneLine(String text) {
-        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
+    /**
+     * Returns {@code text} on one line, with control characters shown as {@code \\uXXXX}
+     * so none reaches the terminal, and cut after {@value #MAX_MESSAGE} characters, so
+     * that a huge value quoted in a message does not flood it.
+     */
+    static String oneLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        String line = text.strip().replaceAll("\\s*\\R\\s*", " ");
+        StringBuilder shown = new StringBuilder();
+        line.codePoints().forEach(c -> shown.append(Character.isISOControl(c)
+                ? String.format("\\u%04x", c) : Character.toString(c)));
+        if (shown.length() <= MAX_MESSAGE) {
+            return shown.toString();
+        }
+        return shown.substring(0, MAX_MESSAGE) + "... (" + (shown.length() - MAX_MESSAGE)
+                + " more characters)";
     }
 }

@@ -42,6 +42,13 @@ public final class ExecutionOptions {
                     + "max_failures=4 for spark.")
     List<String> executorOptions;
 
+    @Option(names = "--learn-on-arrival",
+            description = "With --parallel above 1: let the strategy learn each result as it "
+                    + "arrives, which keeps every slot busy when trial times vary widely. By "
+                    + "default it learns results in trial order, so that the same seed and "
+                    + "--parallel replay the same trials.")
+    boolean learnOnArrival;
+
     @Option(names = "--heartbeat", paramLabel = "DURATION",
             description = "How often a running trial tells the store its worker is alive "
                     + "(default: 10s).")

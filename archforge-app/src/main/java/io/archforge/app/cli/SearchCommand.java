@@ -4,6 +4,7 @@ import io.archforge.app.config.StudyConfigFile;
 import io.archforge.app.output.Json;
 import io.archforge.app.output.StudyReport;
 import io.archforge.app.execution.StudyRecipe;
+import io.archforge.app.provenance.TrialProvenance;
 import io.archforge.app.setup.EvaluatorFactory;
 import io.archforge.app.setup.SearchPredictors;
 import io.archforge.app.setup.SearchProxies;
@@ -27,9 +28,11 @@ import io.archforge.schedule.Schedulers;
 import io.archforge.strategy.Strategy;
 import io.archforge.strategy.WarmStartedStrategy;
 import io.archforge.study.Constraint;
+import io.archforge.study.FrozenTrial;
 import io.archforge.study.Study;
 import io.archforge.study.Study.StopReason;
 import io.archforge.study.StudyConfig;
+import io.archforge.study.TrialState;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -177,12 +180,14 @@ public final class SearchCommand implements Callable<Integer> {
         SearchSpace searched = searchedSpace(config, plan.attributesOver(stored));
         Study study = Study.open(storage, config, searched,
                 ConfinedStrategy.confine(strategy, searched));
+        study.addTrialAttributes(TrialProvenance.of(config).attributes());
         plan.attributes().forEach((key, value) ->
                 storage.setStudyAttribute(config.name(), key, value));
         warm.ifPresent(w -> w.storeSources(storage, config.name()));
         ExecutionOptions.Heartbeats heartbeats = execution.heartbeats();
         study.useHeartbeats(heartbeats.interval(), heartbeats.staleAfter());
         StudyBudgets.store(storage, config.name(), plan, options);
+        TrialTimeouts.apply(storage, study, options.trialTimeout);
         SearchPruning.pruner(config, study.space()).ifPresent(study::usePruner);
         guard.watch(study);
         SearchCache cache = SearchCache.choose(setup.evaluator(), config, storage, noCache);
@@ -256,16 +261,39 @@ public final class SearchCommand implements Callable<Integer> {
         if (execution.inProcess()) {
             cache.logSummary();
         }
-        print(new StudyReport(study.config(), study.trials(), location.toString(),
+        List<FrozenTrial> trials = study.trials();
+        print(new StudyReport(study.config(), trials, location.toString(),
                 setup.dataSource()), reason, transfer.get());
-        return reason == StopReason.INTERRUPTED ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+        if (reason == StopReason.INTERRUPTED) {
+            return ExitCodes.INTERRUPTED;
+        }
+        return everyTrialFailed(study.config().name(), trials) ? ExitCodes.FAILURE : ExitCodes.OK;
+    }
+
+    /**
+     * Returns whether the study has finished trials and all of them FAILED, which is an
+     * error rather than an empty result, and then prints the first reason on stderr.
+     */
+    private boolean everyTrialFailed(String study, List<FrozenTrial> trials) {
+        List<FrozenTrial> finished = trials.stream().filter(t -> t.state().isFinished()).toList();
+        if (finished.isEmpty() || finished.stream().anyMatch(t -> t.state() != TrialState.FAILED)) {
+            return false;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("archforge: Every trial of study '" + study + "' failed (" + finished.size()
+                + " in all). The first failed with: "
+                + finished.get(0).error().orElse("no reason stored")
+                + ". See each reason with: archforge study show " + study);
+        err.flush();
+        return true;
     }
 
     /** Runs the study with trials in flight on the chosen executor. */
     private StopReason optimizeWithExecutor(Study study, StudyPlan plan,
             ProgressReporter progress) {
         try (TrialExecutor executor = TrialExecutors.create(execution.executorName(),
-                new StudyRecipe(study.config()), execution.settings())) {
+                new StudyRecipe(study.config(), study.trialTimeout()), execution.settings())) {
+            study.learnInTrialOrder(!execution.learnOnArrival);
             return study.optimize(executor, plan.budget(), progress);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

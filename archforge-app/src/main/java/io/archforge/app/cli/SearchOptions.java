@@ -184,6 +184,13 @@ final class SearchOptions {
                     + "the study).")
     String trialDelay;
 
+    @Option(names = "--trial-timeout", paramLabel = "DURATION",
+            description = "Time limit of each trial, such as 90s or 10m: a trial still "
+                    + "running then is asked to stop and ends FAILED, and the search goes on "
+                    + "(default: none; stored with the study, so resumed runs and workers "
+                    + "apply it; giving it again replaces it).")
+    String trialTimeout;
+
     @Option(names = "--warm-start-from", paramLabel = "STUDY",
             description = "Earlier study in the same store to learn from, repeatable: its "
                     + "trials seed the strategy, weighted by how well their ranking agrees "

@@ -92,6 +92,7 @@ final class StudyPlanner {
                     + ": the total number of finished trials must be 0 or more");
         }
         Optional<Duration> limit = Optional.ofNullable(options.timeLimit).map(Durations::parse);
+        TrialTimeouts.parse(options.trialTimeout);
         requirePositive("--population", options.population);
         requirePositive("--sample-size", options.sampleSize);
         List<String> strategies = new ArrayList<>(Strategies.names());
@@ -276,7 +277,14 @@ final class StudyPlanner {
      */
     String studyName() {
         if (options.study != null) {
-            return options.study.strip();
+            String name = options.study.strip();
+            if (name.isEmpty() || name.length() > StudyConfig.MAX_NAME_LENGTH
+                    || name.chars().anyMatch(Character::isISOControl)) {
+                throw new UsageException("invalid --study '" + name.replaceAll("\\p{Cntrl}", "?")
+                        + "': use 1 to " + StudyConfig.MAX_NAME_LENGTH
+                        + " characters and no control characters");
+            }
+            return name;
         }
         DatasetSpec spec = dataset.orElseThrow(() -> new UsageException(
                 "missing --dataset: give --dataset to start a search, or --study NAME to "
@@ -322,7 +330,11 @@ final class StudyPlanner {
         }
         Map<String, String> attributes = options.spaceFrom == null ? Map.of()
                 : SpaceSources.copy(storage, options.spaceFrom, config, stored.isPresent());
-        return new StudyPlan(config, budget(config), stored.isPresent(), attributes);
+        StudyBudgets.Stored storedBudget = stored.isPresent()
+                ? StudyBudgets.load(storage.studyAttributes(name))
+                : new StudyBudgets.Stored(OptionalInt.empty(), OptionalDouble.empty());
+        return new StudyPlan(config, budget(config, storedBudget), stored.isPresent(),
+                attributes);
     }
 
     private void requireSameTrialDelay(StudyConfig stored) {
@@ -495,16 +507,21 @@ final class StudyPlanner {
         }
     }
 
-    private Budget budget(StudyConfig config) {
+    /**
+     * The budget of this run: what the options give, else what a resumed study stored
+     * when it was created, else the defaults of new studies.
+     */
+    private Budget budget(StudyConfig config, StudyBudgets.Stored stored) {
         boolean training = trains(config);
-        boolean unlimited = training || timeLimit.isPresent() || options.budgetEpochs != null;
-        OptionalInt trials = options.trials != null
-                ? OptionalInt.of(options.trials)
+        boolean unlimited = training || timeLimit.isPresent() || options.budgetEpochs != null
+                || stored.epochs().isPresent();
+        OptionalInt trials = options.trials != null ? OptionalInt.of(options.trials)
+                : stored.trials().isPresent() ? stored.trials()
                 : unlimited ? OptionalInt.empty() : OptionalInt.of(TABULAR_TRIALS);
         Optional<Duration> limit = timeLimit.isPresent() ? timeLimit
                 : training ? Optional.of(TRAINING_TIME_LIMIT) : Optional.empty();
         OptionalDouble epochs = options.budgetEpochs != null
-                ? OptionalDouble.of(options.budgetEpochs) : OptionalDouble.empty();
+                ? OptionalDouble.of(options.budgetEpochs) : stored.epochs();
         return new Budget(trials, limit, epochs);
     }
 }

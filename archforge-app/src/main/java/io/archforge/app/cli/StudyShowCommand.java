@@ -6,6 +6,7 @@ import io.archforge.app.transfer.TransferSummary;
 import io.archforge.app.output.StudyReport;
 import io.archforge.app.output.TextTable;
 import io.archforge.app.output.TrialViews;
+import io.archforge.app.provenance.ProvenanceBlocks;
 import io.archforge.predictor.prune.PruneDecision;
 import io.archforge.study.FrozenTrial;
 import io.archforge.study.StudyConfig;
@@ -59,6 +60,7 @@ final class StudyShowCommand implements Callable<Integer> {
             json.put("skipped_trials", StudyReport.skippedTrials(trials));
             TransferSummary.of(study.attributes()).ifPresent(t -> json.put("transfer", t.toJson()));
             refinedFrom(study).ifPresent(source -> json.put("refined_from", source));
+            json.put("provenance", ProvenanceBlocks.of(trials).toJson());
             json.put("trials", trials.stream().map(TrialViews::full).toList());
             out.println(Json.write(json));
         } else {
@@ -69,6 +71,7 @@ final class StudyShowCommand implements Callable<Integer> {
             TransferSummary.of(study.attributes()).ifPresent(t -> out.print(t.toText()));
             refinedFrom(study).ifPresent(source -> out.println("Searches the space refined "
                     + "from study '" + source + "'"));
+            out.print(ProvenanceBlocks.of(trials).toText());
             out.print(table(trials));
         }
         out.flush();

@@ -170,6 +170,7 @@ final class WeightSharingSearch {
         foreign.put("--objective", options.objectives);
         foreign.put("--protocol", options.protocol);
         foreign.put("--time-limit", options.timeLimit);
+        foreign.put(TrialTimeouts.OPTION, options.trialTimeout);
         foreign.put("--space-from", options.spaceFrom);
         foreign.put("--attack", options.attack);
         foreign.put("--epsilon", options.epsilon);

@@ -68,10 +68,17 @@ public final class WorkerCommand implements Callable<Integer> {
                     + "the benchmark, 5m for real training, as for search).")
     String timeLimit;
 
+    @Option(names = "--trial-timeout", paramLabel = "DURATION",
+            description = "Time limit of each trial, such as 10m, replacing the one stored "
+                    + "with the study (default: the stored limit; none when the study has "
+                    + "none).")
+    String trialTimeout;
+
     @Override
     public Integer call() {
         execution.validate();
         Optional.ofNullable(timeLimit).ifPresent(Durations::parse);
+        TrialTimeouts.parse(trialTimeout);
         StorageLocation location = StorageLocation.parse(storage);
         location.requireUsable();
         if (!location.exists()) {
@@ -112,6 +119,9 @@ public final class WorkerCommand implements Callable<Integer> {
                 Double.toString(epochs))));
         if (timeLimit != null) {
             args.addAll(List.of("--time-limit", timeLimit));
+        }
+        if (trialTimeout != null) {
+            args.addAll(List.of(TrialTimeouts.OPTION, trialTimeout));
         }
         args.addAll(execution.arguments());
         if (output.json()) {

@@ -2,6 +2,7 @@ package io.archforge.app.domain;
 
 import io.archforge.app.setup.DatasetSpec;
 import io.archforge.app.setup.EvaluatorFactory;
+import io.archforge.provenance.DataInput;
 import io.archforge.space.SearchSpace;
 import io.archforge.study.Objective;
 import java.util.List;
@@ -47,6 +48,16 @@ public interface Domain {
      *     or the data cannot be read
      */
     EvaluatorFactory.Setup create(DatasetSpec.Domain spec, SearchSpace space);
+
+    /**
+     * Lists the data files and shipped resources that the evaluator of {@code spec} reads,
+     * such as a CSV file, a graph's files or a benchmark table, so that every trial can
+     * record their checksums. Lists none when the evaluator reads no data.
+     *
+     * @throws io.archforge.app.cli.UsageException when the stored options name no valid
+     *     data set
+     */
+    List<DataInput> dataInputs(DatasetSpec.Domain spec);
 
     /** Returns the objectives of a search of {@code spec} that names none. */
     List<Objective> defaultObjectives(DatasetSpec.Domain spec);

@@ -2,6 +2,7 @@ package io.archforge.app.setup;
 
 import io.archforge.app.cli.UsageException;
 import io.archforge.storage.StorageException;
+import io.archforge.storage.StoreFullException;
 import io.archforge.store.jdbc.JdbcStorage;
 import io.archforge.store.jdbc.StoreUnreachableException;
 import io.archforge.store.jdbc.Storages;
@@ -122,12 +123,14 @@ public record StorageLocation(String spec, Optional<Path> file) {
      *
      * @throws StoreUnreachableException when the PostgreSQL server is not reachable, a
      *     failure of the environment rather than of the input
+     * @throws StoreFullException when the disk that contains the store is full, also a
+     *     failure of the environment
      * @throws UsageException when the store cannot be opened for another reason
      */
     public JdbcStorage open() {
         try {
             return Storages.open(spec);
-        } catch (StoreUnreachableException e) {
+        } catch (StoreUnreachableException | StoreFullException e) {
             throw e;
         } catch (StorageException | IllegalArgumentException e) {
             throw new UsageException("cannot open storage '" + this + "': " + e.getMessage()

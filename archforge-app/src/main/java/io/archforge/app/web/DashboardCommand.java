@@ -4,6 +4,7 @@ import io.archforge.app.cli.ExitCodes;
 import io.archforge.app.cli.UsageException;
 import io.archforge.app.cli.Verbosity;
 import io.archforge.store.jdbc.JdbcStorage;
+import io.archforge.web.server.AccessToken;
 import io.archforge.web.server.Dashboard;
 import io.archforge.web.server.DashboardSettings;
 import io.archforge.web.server.PortInUseException;
@@ -13,6 +14,7 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -26,6 +28,10 @@ import picocli.CommandLine.Spec;
  * {@code archforge dashboard}: serves the studies of a store as web pages until the
  * process is stopped. Prints the address on stdout once the server listens; SIGINT or
  * SIGTERM stops the server and closes the store.
+ *
+ * <p>On an address other than loopback, every request must carry an access token: the
+ * one {@code --token} gives, or a random one, which the printed address then contains as
+ * {@code ?token=...}. On loopback, {@code --token} is optional and enforced when given.
  */
 @Command(name = "dashboard", mixinStandardHelpOptions = true,
         description = "Serve a web dashboard of the stored studies: trials, optimisation "
@@ -46,8 +52,15 @@ public final class DashboardCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "ADDRESS",
             defaultValue = DashboardSettings.DEFAULT_HOST,
             description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine "
-                    + "only; 0.0.0.0 lets other machines connect).")
+                    + "only; 0.0.0.0 lets other machines connect, with the access token).")
     String host;
+
+    @Option(names = "--token", paramLabel = "TOKEN",
+            description = "Access token that every request must carry: at least "
+                    + AccessToken.MIN_LENGTH + " letters, digits, '-', '_', '.' or '~'"
+                    + " (default: none on a loopback address; a random 128-bit token, printed"
+                    + " in the address, on any other).")
+    String token;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
             description = "TCP port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free "
@@ -78,7 +91,7 @@ public final class DashboardCommand implements Callable<Integer> {
             stopped.countDown();
         }, "dashboard-stop"));
         PrintWriter out = spec.commandLine().getOut();
-        out.println(dashboard.uri());
+        out.println(address(dashboard, settings));
         out.flush();
         LOG.info("Dashboard of {} running; stop it with Ctrl-C", opened.location());
         stopped.await();
@@ -100,8 +113,34 @@ public final class DashboardCommand implements Callable<Integer> {
                     + DashboardSettings.DEFAULT_HOST);
         }
         requireLocalAddress(host.strip());
-        return new DashboardSettings(host.strip(), port,
+        DashboardSettings settings = new DashboardSettings(host.strip(), port,
                 Duration.ofMillis(Math.round(pollSeconds * 1000)));
+        return accessToken(settings.isLoopback()).map(settings::withToken).orElse(settings);
+    }
+
+    /**
+     * Returns the token of {@code --token}, a random one when the host is not loopback,
+     * or empty.
+     *
+     * @throws UsageException when {@code --token} is too short or has other characters
+     */
+    private Optional<AccessToken> accessToken(boolean loopback) {
+        if (token != null) {
+            try {
+                return Optional.of(new AccessToken(token));
+            } catch (IllegalArgumentException e) {
+                String generated = loopback ? "" : " to have one generated";
+                throw new UsageException("invalid --token: " + e.getMessage() + "; pass at least "
+                        + AccessToken.MIN_LENGTH + " random letters and digits, or leave out"
+                        + " --token" + generated, e);
+            }
+        }
+        return loopback ? Optional.empty() : Optional.of(AccessToken.random());
+    }
+
+    /** Returns the address to open: with {@code ?token=...} when the dashboard has a token. */
+    private static String address(Dashboard dashboard, DashboardSettings settings) {
+        return dashboard.uri() + settings.token().map(t -> "?token=" + t.value()).orElse("");
     }
 
     /**

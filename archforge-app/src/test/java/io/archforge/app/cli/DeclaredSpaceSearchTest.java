@@ -206,6 +206,19 @@ class DeclaredSpaceSearchTest {
                 .isNotEmpty();
     }
 
+    @Test
+    void everyTrialFailingExitsNonZero() throws IOException {
+        Files.writeString(dir.resolve("study.yaml"), STUDY_YAML.replace("trials: 14", "trials: 3")
+                .replace("values: [ok, ok2, ok3]", "values: [crash]"));
+
+        Cli.Result result = search();
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(result.err()).contains("Every trial of study 'toy' failed (3 in all)")
+                .contains("exited with status 4").doesNotContain("\tat ");
+        assertThat(trials("toy")).hasSize(3).allMatch(t -> t.state() == TrialState.FAILED);
+    }
+
     /** Checks the command-line path; DeclaredSpaceStrategiesTest runs longer searches. */
     @Test
     void everyStrategyRunsOnDeclaredSpace() {

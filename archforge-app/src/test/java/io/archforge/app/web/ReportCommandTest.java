@@ -95,6 +95,23 @@ class ReportCommandTest {
     }
 
     @Test
+    void plantedLinkRedirectsNoWrite() throws Exception {
+        Path output = dir.resolve("shared");
+        Files.createDirectories(output);
+        Path victim = dir.resolve("victim.txt");
+        Files.writeString(victim, "keep me");
+        Files.createSymbolicLink(output.resolve("trials.csv"), victim);
+
+        Cli.Result result = Cli.run("report", "alpha", "--output", output.toString(),
+                "--storage", store);
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(Files.readString(victim)).isEqualTo("keep me");
+        assertThat(Files.isSymbolicLink(output.resolve("trials.csv"))).isFalse();
+        assertThat(Files.readString(output.resolve("trials.csv"))).startsWith("number");
+    }
+
+    @Test
     void outputThatIsFileIsUsageError() throws Exception {
         Path file = Files.writeString(dir.resolve("taken.txt"), "x");
 

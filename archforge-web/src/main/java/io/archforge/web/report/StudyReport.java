@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -70,18 +71,31 @@ public final class StudyReport {
         Files.createDirectories(directory);
         Instant written = Instant.now();
 
-        Path html = directory.resolve(HTML);
-        Files.writeString(html, ReportPage.render(study, location, written),
-                StandardCharsets.UTF_8);
-        Path csv = directory.resolve(CSV);
-        Files.writeString(csv, TrialsCsv.write(study.trials(), study.metricNames()),
-                StandardCharsets.UTF_8);
-        Path json = directory.resolve(JSON);
-        Files.writeString(json, Json.pretty(jsonView(study, location, written)),
-                StandardCharsets.UTF_8);
+        Path html = replace(directory.resolve(HTML), ReportPage.render(study, location, written));
+        Path csv = replace(directory.resolve(CSV),
+                TrialsCsv.write(study.trials(), study.metricNames()));
+        Path json = replace(directory.resolve(JSON),
+                Json.pretty(jsonView(study, location, written)));
         LOG.info("Report of study '{}' ({} trials) written to {}", study.name(),
                 study.trials().size(), directory);
         return new ReportFiles(html, csv, json);
+    }
+
+    /**
+     * Writes {@code content} to a new file beside {@code target} and moves it onto
+     * {@code target}. The move replaces a symbolic link at {@code target} rather than the
+     * file it points to, so a link planted in a shared folder redirects no write.
+     */
+    private static Path replace(Path target, String content) throws IOException {
+        Path temporary = Files.createTempFile(target.getParent(), ".report-", ".tmp");
+        try {
+            Files.writeString(temporary, content, StandardCharsets.UTF_8);
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        return target;
     }
 
     private static Map<String, Object> jsonView(StudySnapshot study, String location,

@@ -6,6 +6,7 @@ import io.archforge.web.view.Json;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,10 +33,19 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The dashboard reads the store and never writes it. It does not own the store:
  * the caller closes it after {@link #close()}.
+ *
+ * <p>With an {@link AccessToken} in its settings, the dashboard serves a request only
+ * when it carries the token (see {@link TokenGate}), and a dashboard on an address other
+ * than loopback must have one. Without a token, it serves only requests whose
+ * {@code Host} header names this machine (see {@link HostGate}). Every response carries
+ * the headers of {@link SecurityHeaders}.
  */
 public final class Dashboard implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dashboard.class);
+
+    private static final String NO_SUCH_PAGE = "The dashboard has no page or file at this"
+            + " address. The list of studies is at /.";
 
     private final Javalin app;
     private final URI uri;
@@ -49,15 +59,17 @@ public final class Dashboard implements AutoCloseable {
      * Starts serving {@code storage} with {@code settings}.
      *
      * @throws PortInUseException when another process uses the port
-     * @throws IllegalArgumentException when the host is no address of this machine
+     * @throws IllegalArgumentException when the host is no address of this machine, or is
+     *     not a loopback address and the settings have no access token
      */
     public static Dashboard start(Storage storage, DashboardSettings settings) {
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(settings, "settings");
+        requireTokenOffLoopback(settings);
         requireFreePort(settings);
         DashboardApi api = new DashboardApi(storage);
         DashboardPages pages = new DashboardPages(storage, settings);
-        Javalin app = Javalin.create(config -> configure(config, api, pages));
+        Javalin app = Javalin.create(config -> configure(config, settings, api, pages));
         try {
             app.start(settings.host(), settings.port());
         } catch (RuntimeException e) {
@@ -65,13 +77,36 @@ public final class Dashboard implements AutoCloseable {
             throw listenFailure(settings, e);
         }
         URI uri = uri(settings.host(), app.port());
-        LOG.info("Dashboard of {} serving on {}", storage.location(), uri);
+        LOG.info("Dashboard of {} serving on {}{}", storage.location(), uri,
+                settings.token().isPresent() ? " to requests with the access token" : "");
         return new Dashboard(app, uri);
     }
 
-    private static void configure(JavalinConfig config, DashboardApi api, DashboardPages pages) {
+    /**
+     * Rejects settings that would let every machine that reaches the host read the store.
+     *
+     * @throws IllegalArgumentException when the host is not loopback and there is no token
+     */
+    private static void requireTokenOffLoopback(DashboardSettings settings) {
+        if (settings.token().isEmpty() && !settings.isLoopback()) {
+            throw new IllegalArgumentException("a dashboard on " + settings.host()
+                    + ", which is not a loopback address, needs an access token: set one with"
+                    + " DashboardSettings.withToken, or listen on "
+                    + DashboardSettings.DEFAULT_HOST);
+        }
+    }
+
+    private static void configure(JavalinConfig config, DashboardSettings settings,
+            DashboardApi api, DashboardPages pages) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
+        // Before handlers run in this order, ahead of every route and static file.
+        config.routes.before(SecurityHeaders::set);
+        if (settings.token().isPresent()) {
+            config.routes.before(new TokenGate(settings.token().get()));
+        } else {
+            config.routes.before(new HostGate(settings.host()));
+        }
         config.staticFiles.enableWebjars();
         config.staticFiles.add(files -> {
             files.hostedPath = "/static";
@@ -86,10 +121,15 @@ public final class Dashboard implements AutoCloseable {
         config.routes.get("/api/graph", api::graph);
         RepeatLimiter storeWarnings = new RepeatLimiter(Duration.ofMinutes(1));
         config.routes.exception(RequestFailure.class, (e, ctx) -> {
-            LOG.debug("Request {} failed with status {}: {}", ctx.fullUrl(), e.status(),
-                    e.getMessage());
+            // The path only, because the query may contain the access token.
+            LOG.debug("Request {} {} failed with status {}: {}", ctx.method(), ctx.path(),
+                    e.status(), e.getMessage());
             fail(ctx, pages, e.status(), e.getMessage());
         });
+        // Javalin's own responses, such as the one to an unknown path, as dashboard pages.
+        config.routes.exception(HttpResponseException.class, (e, ctx) ->
+                fail(ctx, pages, e.getStatus(), e.getStatus() == 404 ? NO_SUCH_PAGE
+                        : "The dashboard cannot serve this request."));
         config.routes.exception(StorageException.class, (e, ctx) -> {
             if (storeWarnings.shouldLog(e.getMessage(), Instant.now())) {
                 LOG.warn("Reading the store for {} failed ({} repeats left out before): {}",
@@ -105,8 +145,17 @@ public final class Dashboard implements AutoCloseable {
             ctx.status(status).contentType("application/json")
                     .result(Json.compact(Map.of("error", message)));
         } else {
-            pages.failure(ctx, status, status == 404 ? "Not found" : "Error " + status, message);
+            pages.failure(ctx, status, title(status), message);
         }
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 401 -> "Access token required";
+            case 403 -> "Forbidden";
+            case 404 -> "Not found";
+            default -> "Error " + status;
+        };
     }
 
     /**

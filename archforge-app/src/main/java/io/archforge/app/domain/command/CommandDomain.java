@@ -6,12 +6,15 @@ import io.archforge.app.domain.Domain;
 import io.archforge.app.domain.DomainRequest;
 import io.archforge.app.setup.DatasetSpec;
 import io.archforge.app.setup.EvaluatorFactory;
+import io.archforge.provenance.DataInput;
 import io.archforge.space.SearchSpace;
 import io.archforge.space.declared.SpaceDefinition;
 import io.archforge.study.Objective;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -153,6 +156,34 @@ public final class CommandDomain implements Domain {
         }
         return new EvaluatorFactory.Setup(new CommandEvaluator(settings, space),
                 Optional.of(settings.displayName() + " in " + settings.workingDirectory()));
+    }
+
+    /**
+     * Lists the files among the command's words that exist, resolved against the working
+     * directory: the script of {@code command: [python3, train.py]}, or the program of
+     * {@code command:./train.sh}. A program found only on the PATH, such as
+     * {@code python3}, is left out.
+     */
+    @Override
+    public List<DataInput> dataInputs(DatasetSpec.Domain spec) {
+        CommandSettings settings;
+        try {
+            settings = CommandSettings.fromOptions(spec.evaluatorOptions());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("invalid command evaluator settings: " + e.getMessage(), e);
+        }
+        Set<Path> files = new LinkedHashSet<>();
+        for (String word : settings.command()) {
+            try {
+                Path file = settings.workingDirectory().resolve(word).normalize();
+                if (Files.isRegularFile(file)) {
+                    files.add(file);
+                }
+            } catch (InvalidPathException e) {
+                // Skips a word that is no valid path here, such as one with a NUL character.
+            }
+        }
+        return files.stream().map(DataInput::file).toList();
     }
 
     /**

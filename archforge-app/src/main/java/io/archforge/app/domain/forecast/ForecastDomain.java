@@ -5,6 +5,7 @@ import io.archforge.app.domain.Domain;
 import io.archforge.app.domain.DomainRequest;
 import io.archforge.app.setup.DatasetSpec;
 import io.archforge.app.setup.EvaluatorFactory;
+import io.archforge.provenance.DataInput;
 import io.archforge.space.ForecastingSpace;
 import io.archforge.space.SearchSpace;
 import io.archforge.study.Objective;
@@ -190,6 +191,23 @@ public final class ForecastDomain implements Domain {
         ForecastData data = data(settings);
         ForecastEvaluator evaluator = ForecastEvaluator.standard(data, settings.epochs());
         return new EvaluatorFactory.Setup(evaluator, Optional.of(data.source()));
+    }
+
+    /** Lists the series' file: the {@code csv:} file or the shipped resource. */
+    @Override
+    public List<DataInput> dataInputs(DatasetSpec.Domain spec) {
+        ForecastSettings settings;
+        try {
+            settings = ForecastSettings.fromOptions(spec.evaluatorOptions());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("invalid forecasting evaluator settings: "
+                    + e.getMessage(), e);
+        }
+        if (settings.file().isPresent()) {
+            return List.of(DataInput.file(settings.file().get()));
+        }
+        return List.of(DataInput.resource(ForecastDatasets.class,
+                ForecastDatasets.byName(settings.dataset()).resource()));
     }
 
     /** Reads, splits and standardises the series, turning bad input into a usage error. */

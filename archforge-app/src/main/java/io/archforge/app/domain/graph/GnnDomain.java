@@ -5,6 +5,7 @@ import io.archforge.app.domain.Domain;
 import io.archforge.app.domain.DomainRequest;
 import io.archforge.app.setup.DatasetSpec;
 import io.archforge.app.setup.EvaluatorFactory;
+import io.archforge.provenance.DataInput;
 import io.archforge.space.GnnSpace;
 import io.archforge.space.SearchSpace;
 import io.archforge.study.Objective;
@@ -242,6 +243,23 @@ public final class GnnDomain implements Domain {
         }
         return new EvaluatorFactory.Setup(new GnnEvaluator(data, settings),
                 Optional.of(data.source()));
+    }
+
+    /** Lists the graph's files: those of a {@code graph:DIR} directory or the shipped ones. */
+    @Override
+    public List<DataInput> dataInputs(DatasetSpec.Domain spec) {
+        String dataset = spec.displayName();
+        if (dataset.startsWith(PREFIX)) {
+            Path directory = Path.of(dataset.substring(PREFIX.length()));
+            return List.of(DataInput.file(directory.resolve(PlanetoidReader.NODES_FILE)),
+                    DataInput.file(directory.resolve(PlanetoidReader.EDGES_FILE)));
+        }
+        try {
+            return PlanetoidDatasets.bundledInputs(dataset);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("cannot read the graph of --dataset " + dataset + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Returns {@code accuracy:max}. */

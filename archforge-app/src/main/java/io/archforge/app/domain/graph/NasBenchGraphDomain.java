@@ -7,6 +7,7 @@ import io.archforge.app.setup.DatasetSpec;
 import io.archforge.app.setup.EvaluatorFactory;
 import io.archforge.benchmarks.graph.NasBenchGraphEvaluator;
 import io.archforge.benchmarks.tables.NasBenchGraphTable;
+import io.archforge.provenance.DataInput;
 import io.archforge.space.NasBenchGraphSpace;
 import io.archforge.space.SearchSpace;
 import io.archforge.study.Objective;
@@ -105,6 +106,14 @@ public final class NasBenchGraphDomain implements Domain {
         }
         NasBenchGraphTable table = TABLES.computeIfAbsent(dataset, NasBenchGraphTable::load);
         return new EvaluatorFactory.Setup(new NasBenchGraphEvaluator(table), Optional.empty());
+    }
+
+    /** Lists the shipped table of the data set. */
+    @Override
+    public List<DataInput> dataInputs(DatasetSpec.Domain spec) {
+        String dataset = restore(spec.evaluatorOptions()).displayName();
+        return List.of(DataInput.resource(NasBenchGraphTable.class,
+                String.format(NasBenchGraphTable.RESOURCE_PATTERN, dataset)));
     }
 
     /** Returns {@code valid_accuracy:max}. */

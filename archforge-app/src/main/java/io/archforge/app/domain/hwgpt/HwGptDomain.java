@@ -8,6 +8,7 @@ import io.archforge.app.setup.EvaluatorFactory;
 import io.archforge.benchmarks.hwgpt.HwGptDevice;
 import io.archforge.benchmarks.hwgpt.HwGptEvaluator;
 import io.archforge.benchmarks.hwgpt.HwGptTable;
+import io.archforge.provenance.DataInput;
 import io.archforge.space.HwGptSpace;
 import io.archforge.space.SearchSpace;
 import io.archforge.study.Objective;
@@ -131,6 +132,15 @@ public final class HwGptDomain implements Domain {
                 spec.evaluatorOptions().get(DEVICE)).flatMap(HwGptDevice::find);
         return new EvaluatorFactory.Setup(new HwGptEvaluator(HwGptTable.of(size), device),
                 Optional.empty());
+    }
+
+    /** Lists the shipped table of the size. */
+    @Override
+    public List<DataInput> dataInputs(DatasetSpec.Domain spec) {
+        HwGptSpace.Size size = HwGptSpace.Size.parse(
+                restore(spec.evaluatorOptions()).displayName());
+        return List.of(DataInput.resource(HwGptTable.class,
+                String.format(HwGptTable.RESOURCE_PATTERN, size.letter())));
     }
 
     /**

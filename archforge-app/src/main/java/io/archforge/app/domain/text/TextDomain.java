@@ -5,6 +5,7 @@ import io.archforge.app.domain.Domain;
 import io.archforge.app.domain.DomainRequest;
 import io.archforge.app.setup.DatasetSpec;
 import io.archforge.app.setup.EvaluatorFactory;
+import io.archforge.provenance.DataInput;
 import io.archforge.space.SearchSpace;
 import io.archforge.space.TinyGptSpace;
 import io.archforge.study.Objective;
@@ -159,6 +160,19 @@ public final class TextDomain implements Domain {
         CharLanguageModelEvaluator evaluator =
                 CharLanguageModelEvaluator.standard(corpus, settings.training());
         return new EvaluatorFactory.Setup(evaluator, Optional.of(corpus.source()));
+    }
+
+    /** Lists the text file: the {@code text:} file or the Jargon File's. */
+    @Override
+    public List<DataInput> dataInputs(DatasetSpec.Domain spec) {
+        TextSettings settings;
+        try {
+            settings = TextSettings.fromOptions(spec.evaluatorOptions());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("invalid text evaluator settings: " + e.getMessage(), e);
+        }
+        return List.of(settings.file().map(DataInput::file)
+                .orElseGet(TextCorpora::jargonInput));
     }
 
     private static TextCorpus corpus(TextSettings settings) {
