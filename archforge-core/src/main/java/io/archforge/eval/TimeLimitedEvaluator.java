@@ -78,7 +78,7 @@ public final class TimeLimitedEvaluator extends ForwardingEvaluator {
         }
     }
 
-    /** The time limit of each evaluation. */
+    /** Returns the time limit of each evaluation. */
     public Duration limit() {
         return limit;
     }

@@ -52,17 +52,17 @@ public final class TrainingDivergedException extends RuntimeException {
         return new TrainingDivergedException(epoch, batch, loss, detail, fix);
     }
 
-    /** The epoch whose loss was not finite, from 1. */
+    /** Returns the epoch whose loss was not finite, from 1. */
     public int epoch() {
         return epoch;
     }
 
-    /** The batch within the epoch whose loss was not finite, from 1. */
+    /** Returns the batch within the epoch whose loss was not finite, from 1. */
     public int batch() {
         return batch;
     }
 
-    /** The loss of the batch that showed the divergence. */
+    /** Returns the loss of the batch that revealed the divergence. */
     public double loss() {
         return loss;
     }

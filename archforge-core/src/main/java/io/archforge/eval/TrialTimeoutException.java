@@ -27,7 +27,7 @@ public final class TrialTimeoutException extends RuntimeException {
         this.abandoned = abandoned;
     }
 
-    /** The time limit the evaluation exceeded. */
+    /** Returns the time limit the evaluation exceeded. */
     public Duration limit() {
         return limit;
     }

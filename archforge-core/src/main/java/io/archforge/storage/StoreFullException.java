@@ -24,7 +24,7 @@ public final class StoreFullException extends StorageException {
         this.store = Objects.requireNonNull(store, "store");
     }
 
-    /** The store whose disk is full, as shown to users. */
+    /** Returns the store whose disk is full, in the form messages use. */
     public String store() {
         return store;
     }

@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>In trial order, the default, the {@code k}-th trial this loop starts is proposed
  * once the strategy has learned the results of exactly the first
- * {@code k - parallelism + 1} trials it started, in start order. Each proposal then sees
- * the same results however long each trial took, so the same seed and parallelism
- * replay the same trials. A slow trial holds back at most {@code parallelism - 1}
+ * {@code k - parallelism + 1} trials it started, in start order. Each proposal then
+ * rests on the same results however long each trial took, so the same seed and
+ * parallelism replay the same trials. A slow trial holds back at most {@code parallelism - 1}
  * others. Without it, the strategy learns each result as it arrives.
  */
 final class AsyncLoop {

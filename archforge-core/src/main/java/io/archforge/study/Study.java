@@ -710,9 +710,10 @@ public final class Study {
     }
 
     /**
-     * Ends a trial as FAILED and tells the strategy. The stored error is the reason
-     * {@link EvaluationFailures#reason} gives: for a resource fault, such as an exhausted
-     * heap or a time-out, the resource and the fix; else the error's class and message.
+     * Ends a trial as FAILED and passes it to the strategy. The stored error is the
+     * reason that {@link EvaluationFailures#reason} returns. For a resource fault, such as
+     * an exhausted heap or a time-out, it names the resource and the fix, and otherwise
+     * the error's class and message.
      */
     public FrozenTrial fail(Trial trial, Throwable error) {
         String message = EvaluationFailures.reason(error);
@@ -811,8 +812,8 @@ public final class Study {
     /**
      * Runs ask, evaluate and tell until the budget is spent or {@link #stop()} is called.
      * An evaluation that raises an exception, runs out of heap or stack, or passes the
-     * trial time limit ends its trial as FAILED with the reason, and the loop goes on;
-     * one cut short by the study's time limit or a stop request leaves its trial STALE,
+     * trial time limit ends its trial as FAILED with the reason, and the loop goes on.
+     * One cut short by the study's time limit or a stop request leaves its trial STALE,
      * so a later run evaluates it again. A store that fails to write, such as a full
      * disk, stops the loop with its {@link StorageException}, and the trial stays
      * RUNNING until a resume marks it STALE. Repeats are allowed while it runs when
@@ -1111,8 +1112,8 @@ public final class Study {
 
     /**
      * Gives every later evaluation of {@link #optimize(Evaluator, Budget, StudyListener)}
-     * a time limit, with {@link TimeLimitedEvaluator#DEFAULT_GRACE} to stop. There is
-     * none by default.
+     * a time limit, with {@link TimeLimitedEvaluator#DEFAULT_GRACE} to stop. By default
+     * evaluations have no limit.
      *
      * @see #useTrialTimeout(Duration, Duration)
      */
@@ -1140,7 +1141,7 @@ public final class Study {
         this.trialTimeoutGrace = grace;
     }
 
-    /** The time limit of each evaluation, or empty when there is none. */
+    /** Returns the time limit of each evaluation, or empty without one. */
     public Optional<Duration> trialTimeout() {
         return trialTimeout;
     }

@@ -24,9 +24,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A study interrupted at random trials, with the trials in flight left behind as a
- * killed process leaves them, ends with the same completed trials as one that ran
- * without a stop; and trials run in parallel replay whatever each one's duration.
+ * Replay of studies. A study interrupted at random trials, with its trials in flight
+ * left RUNNING as a killed process leaves them, ends with the same completed trials as
+ * one that ran without a stop. Trials run in parallel replay whatever each one's duration.
  */
 class StudyReplayTest {
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -79,20 +80,15 @@ public final class CrashBenchCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     int processTimeoutSeconds;
 
-    @Option(names = "--logs", paramLabel = "DIR",
-            description = "Directory for the processes' stdout and stderr, kept afterwards "
-                    + "(default: a temporary directory, removed unless a check failed).")
-    Path logs;
-
-    @Option(names = "--json", description = "Print the results as one JSON object.")
-    boolean json;
+    @Mixin
+    HarnessOutput output;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        return HarnessRun.run(spec, "crash", json,
+        return HarnessRun.run(spec, "crash", output.json,
                 scratch -> new CrashHarness(settings(scratch)).run(),
                 scratch -> "the SQLite stores are in " + scratch + " and the process logs in "
-                        + (logs != null ? logs : scratch));
+                        + output.logs(scratch));
     }
 
     private CrashSettings settings(Path scratch) {
@@ -102,7 +98,7 @@ public final class CrashBenchCommand implements Callable<Integer> {
         try {
             return new CrashSettings(store, strategies == null ? STRATEGIES : strategies, trials,
                     seed, kills, killsPerStudy, trialDelayMillis, !noDelayCheck,
-                    logs != null ? logs : scratch, Duration.ofSeconds(processTimeoutSeconds));
+                    output.logs(scratch), Duration.ofSeconds(processTimeoutSeconds));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage() + " (see archforge bench crash --help)");
         }

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -33,11 +34,11 @@ final class HarnessRun {
      * Runs {@code harness} and prints its report as JSON or text.
      *
      * @param name the harness's name in the failure line, such as {@code crash}
-     * @param kept what the failure line says is kept, given the scratch directory
+     * @param kept the files the failure line reports as kept, given the scratch directory
      * @return 0 when every check passed, else 1
      */
     static int run(CommandSpec spec, String name, boolean json, Harness harness,
-            java.util.function.Function<Path, String> kept)
+            Function<Path, String> kept)
             throws IOException, InterruptedException {
         Path scratch = Files.createTempDirectory("archforge-" + name);
         boolean keep = false;

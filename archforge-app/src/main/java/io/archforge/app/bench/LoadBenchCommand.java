@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -68,18 +69,13 @@ public final class LoadBenchCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     int processTimeoutSeconds;
 
-    @Option(names = "--logs", paramLabel = "DIR",
-            description = "Directory for the processes' stdout and stderr, kept afterwards "
-                    + "(default: a temporary directory, removed unless a check failed).")
-    Path logs;
-
-    @Option(names = "--json", description = "Print the results as one JSON object.")
-    boolean json;
+    @Mixin
+    HarnessOutput output;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        return HarnessRun.run(spec, "load", json, scratch -> run(settings(scratch)),
-                scratch -> "the process logs are in " + (logs != null ? logs : scratch)
+        return HarnessRun.run(spec, "load", output.json, scratch -> run(settings(scratch)),
+                scratch -> "the process logs are in " + output.logs(scratch)
                         + (storage == null ? " and the SQLite store in " + scratch : ""));
     }
 
@@ -100,7 +96,7 @@ public final class LoadBenchCommand implements Callable<Integer> {
                 : "load-" + workers + "-" + System.currentTimeMillis();
         try {
             return new LoadSettings(store, name, workers, trials, Optional.ofNullable(trialDelay),
-                    kills, seed, logs != null ? logs : scratch,
+                    kills, seed, output.logs(scratch),
                     Duration.ofSeconds(processTimeoutSeconds));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage() + " (see archforge bench load --help)", e);

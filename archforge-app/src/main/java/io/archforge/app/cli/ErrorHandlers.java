@@ -16,7 +16,7 @@ import picocli.CommandLine.ParseResult;
  */
 final class ErrorHandlers implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
-    /** The longest error line printed, in characters. */
+    /** The maximum length of a printed error line, in characters. */
     private static final int MAX_MESSAGE = 2000;
 
     @Override
@@ -68,13 +68,13 @@ final class ErrorHandlers implements IExecutionExceptionHandler, IParameterExcep
             return "";
         }
         String line = text.strip().replaceAll("\\s*\\R\\s*", " ");
-        StringBuilder shown = new StringBuilder();
-        line.codePoints().forEach(c -> shown.append(Character.isISOControl(c)
+        StringBuilder escaped = new StringBuilder();
+        line.codePoints().forEach(c -> escaped.append(Character.isISOControl(c)
                 ? String.format("\\u%04x", c) : Character.toString(c)));
-        if (shown.length() <= MAX_MESSAGE) {
-            return shown.toString();
+        if (escaped.length() <= MAX_MESSAGE) {
+            return escaped.toString();
         }
-        return shown.substring(0, MAX_MESSAGE) + "... (" + (shown.length() - MAX_MESSAGE)
+        return escaped.substring(0, MAX_MESSAGE) + "... (" + (escaped.length() - MAX_MESSAGE)
                 + " more characters)";
     }
 }

@@ -508,8 +508,8 @@ final class StudyPlanner {
     }
 
     /**
-     * The budget of this run: what the options give, else what a resumed study stored
-     * when it was created, else the defaults of new studies.
+     * Returns the budget of this run: what the options give, else what a resumed study
+     * stored when it was created, else the defaults of new studies.
      */
     private Budget budget(StudyConfig config, StudyBudgets.Stored stored) {
         boolean training = trains(config);

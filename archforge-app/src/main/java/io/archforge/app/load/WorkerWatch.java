@@ -23,10 +23,10 @@ import org.slf4j.LoggerFactory;
  * progress, and kills {@link LoadSettings#kills} workers with SIGKILL, each while it
  * evaluates a trial, spread evenly over the budget. A worker is stopped with SIGSTOP
  * before its trial is checked, so a trial that finished in between is never taken for
- * the killed one; such a worker gets SIGCONT and another is tried. A finishing write
+ * the killed one. Such a worker gets SIGCONT, and another is tried. A finishing write
  * that the worker had sent to a PostgreSQL server before it stopped may still commit,
- * so a killed worker's trial can end COMPLETE instead of STALE. Workers that outlast the process
- * timeout are killed and the run counts as timed out.
+ * so a killed worker's trial can end COMPLETE instead of STALE. Workers that outlast
+ * the process timeout are killed, and the run counts as timed out.
  */
 final class WorkerWatch {
 

@@ -80,11 +80,11 @@ public record SpaceDefinition(String name, List<ChoiceDefinition> choices,
                 || name.indexOf(',') >= 0 || name.indexOf('=') >= 0
                 || name.chars().anyMatch(Character::isISOControl);
         if (bad) {
-            String shown = name.codePoints()
+            String escaped = name.codePoints()
                     .mapToObj(c -> Character.isISOControl(c) ? String.format("\\u%04x", c)
                             : Character.toString(c))
                     .collect(java.util.stream.Collectors.joining());
-            throw new IllegalArgumentException("invalid " + kind + " name '" + shown
+            throw new IllegalArgumentException("invalid " + kind + " name '" + escaped
                     + "': a name must be non-blank, without surrounding spaces, ',', '=' or"
                     + " control characters");
         }
